@@ -1,0 +1,39 @@
+namespace DenseLinear;
+
+/// <summary>Dot2 accumulation in double: error-free products and sums, one rounding at the end.</summary>
+internal struct CompensatedDot
+{
+    private double sum;
+    private double compensation;
+    private double gauge;
+    private bool underflowRisk;
+
+    public readonly double Result => sum + compensation;
+
+    public readonly double Gauge => gauge;
+
+    public void Add(double a, double b)
+    {
+        // TwoProduct: the FMA recovers the product's rounding error exactly (unless it underflows).
+        double product = a * b;
+        double productError = Math.FusedMultiplyAdd(a, b, -product);
+
+        // TwoSum (Knuth): the exact rounding error of the addition, branch-free.
+        double newSum = sum + product;
+        double bVirtual = newSum - sum;
+        double sumError = (sum - (newSum - bVirtual)) + (product - bVirtual);
+        sum = newSum;
+        compensation += sumError + productError;
+        gauge += Math.Abs(product);
+        underflowRisk |= product != 0 && Math.Abs(product) < Math.ScaleB(1, -969);
+    }
+
+    /// <summary>Ogita–Rump–Oishi: u·|result| + γₙ²·gauge, plus n·η(double) when a product may have underflowed.</summary>
+    public readonly double ErrorBound(int terms)
+    {
+        double u = DenseLinear.ErrorBound.UnitRoundoff<double>();
+        double gamma = DenseLinear.ErrorBound.Gamma(terms, u);
+        double underflow = underflowRisk ? terms * double.Epsilon * 4 : 0;
+        return (u * Math.Abs(Result)) + (gamma * gamma * gauge) + underflow;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace DenseLinear;
+
+/// <summary>
+/// The Keras convention, <c>keras.layers.Dense</c>: <c>y = activation(x·K + b)</c> with <c>kernel</c> K
+/// [in, units] and, when <c>use_bias</c>, <c>bias</c> b [units]. Input rank ≥ 2, (*, in); output (*, units).
+/// </summary>
+/// <typeparam name="T">The element type.</typeparam>
+public sealed class DenseLayer<T> : IDenseLayer<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private const string Convention = "Keras Dense";
+    private readonly T[] kernel;
+    private readonly T[]? bias;
+    private readonly AffineMap<T> map;
+
+    /// <summary>Builds the layer from copies of <paramref name="kernel"/> [in, units] and <paramref name="bias"/> [units].</summary>
+    /// <param name="kernel">K, [input_dim, units].</param>
+    /// <param name="bias">b, [units], or <see langword="null"/> for <c>use_bias=False</c>.</param>
+    /// <param name="activation">The activation applied last.</param>
+    /// <param name="matMulKernel">The matrix kernel; the registry's default when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">A shape is not as stated; the message names it.</exception>
+    public DenseLayer(Tensor<T> kernel, Tensor<T>? bias = null, Activation activation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
+    {
+        this.kernel = TensorShape.CopyMatrix(kernel, nameof(kernel), Convention);
+        InFeatures = (int)kernel.Lengths[0];
+        OutFeatures = (int)kernel.Lengths[1];
+        this.bias = TensorShape.CopyBias(bias, OutFeatures, $"kernel [{InFeatures}, {OutFeatures}]", Convention);
+        if (!Enum.IsDefined(activation))
+        {
+            throw new ArgumentOutOfRangeException(nameof(activation), activation, "Undefined activation.");
+        }
+
+        Activation = activation;
+        MatMulKernel = matMulKernel ?? BuiltInKernels<T>.Default;
+        map = new AffineMap<T>(this.kernel, this.bias, InFeatures, OutFeatures, WeightLayout.InOut, activation, MatMulKernel, 2, Convention);
+    }
+
+    /// <inheritdoc />
+    public int InFeatures { get; }
+
+    /// <inheritdoc />
+    public int OutFeatures { get; }
+
+    /// <summary>Keras <c>units</c>, the same as <see cref="OutFeatures"/>.</summary>
+    public int Units => OutFeatures;
+
+    /// <summary>The activation applied after the affine map.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>The matrix kernel the layer multiplies with.</summary>
+    public IMatMulKernel<T> MatMulKernel { get; }
+
+    /// <summary>K, [input_dim, units].</summary>
+    public ReadOnlyTensorSpan<T> Kernel => new(kernel, [InFeatures, OutFeatures]);
+
+    /// <summary>Whether the layer has a bias (<c>use_bias=True</c>).</summary>
+    public bool UseBias => bias is not null;
+
+    /// <summary>b, [units]; empty when <see cref="UseBias"/> is false.</summary>
+    public ReadOnlyTensorSpan<T> Bias => bias is null ? ReadOnlyTensorSpan<T>.Empty : new(bias);
+
+    /// <inheritdoc />
+    public Tensor<T> Forward(in ReadOnlyTensorSpan<T> input) => map.Forward(input);
+
+    /// <inheritdoc />
+    public void Forward(in ReadOnlyTensorSpan<T> input, in TensorSpan<T> destination) => map.Forward(input, destination);
+}
