@@ -3,6 +3,9 @@ namespace DenseLinear;
 /// <summary>Dot2 accumulation in double: error-free products and sums, one rounding at the end.</summary>
 internal struct CompensatedDot
 {
+    // Below 2^-969 (2^(emin + p)) a product's rounding error may not be representable: TwoProduct is no longer exact.
+    private static readonly double ExactProductThreshold = Math.ScaleB(1, -969);
+
     private double sum;
     private double compensation;
     private double gauge;
@@ -25,7 +28,7 @@ internal struct CompensatedDot
         sum = newSum;
         compensation += sumError + productError;
         gauge += Math.Abs(product);
-        underflowRisk |= product != 0 && Math.Abs(product) < Math.ScaleB(1, -969);
+        underflowRisk |= product != 0 && Math.Abs(product) < ExactProductThreshold;
     }
 
     /// <summary>Ogita–Rump–Oishi: u·|result| + γₙ²·gauge, plus n·η(double) when a product may have underflowed.</summary>

@@ -60,6 +60,26 @@ public static class ErrorBound
         return bound * (1 + (2 * UnitRoundoff<double>()));
     }
 
+    /// <summary>
+    /// Additivity, <c>|K(fl(x₁ + x₂)) − (K(x₁) + K(x₂))|</c>: the three products' bounds, plus the rounding of
+    /// the input sum, which moves the exact product by at most <c>u·(|x₁| + |x₂|)·|W| = u·(g₁ + g₂)</c>, plus
+    /// the double rounding of the comparison itself (4u_d·<paramref name="magnitude"/>).
+    /// </summary>
+    public static double Additivity<T>(double boundOfSum, double bound1, double bound2, double gauge1, double gauge2, double magnitude)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        boundOfSum + bound1 + bound2 + (UnitRoundoff<T>() * (gauge1 + gauge2) * (1 + UnitRoundoff<double>()))
+        + (4 * UnitRoundoff<double>() * magnitude);
+
+    /// <summary>
+    /// Homogeneity, <c>|K(fl(α·x)) − α·K(x)|</c>: the scaled product's bound, |α| times the unscaled one, plus the
+    /// rounding of α·x (<c>u·|α|·g</c>) and of the comparison (4u_d·<paramref name="magnitude"/>).
+    /// </summary>
+    public static double Homogeneity<T>(double boundOfScaled, double bound, double gauge, double alpha, double magnitude)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        boundOfScaled + (Math.Abs(alpha) * bound * (1 + UnitRoundoff<double>()))
+        + (UnitRoundoff<T>() * Math.Abs(alpha) * gauge * (1 + (2 * UnitRoundoff<double>())))
+        + (4 * UnitRoundoff<double>() * magnitude);
+
     /// <summary>The BLAS test ratio of <c>xBLAT3</c>: error / (u · gauge); below γₖ/u ≈ k when the bound holds.</summary>
     public static double TestRatio<T>(double error, double gauge)
         where T : unmanaged, IFloatingPointIeee754<T> =>

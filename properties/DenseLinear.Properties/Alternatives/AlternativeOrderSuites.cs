@@ -1,0 +1,32 @@
+using DenseLinear.Specification;
+
+namespace DenseLinear.Properties.Alternatives;
+
+/// <summary>The whole specification on the correct kernels with other summation orders: all must pass.</summary>
+public static class AlternativeOrderSuites
+{
+    public sealed class ReversedFloat : KernelSpecification<float>
+    {
+        protected override IMatMulKernel<float> Kernel { get; } = new ReversedKernel<float>();
+    }
+
+    public sealed class ReversedDouble : KernelSpecification<double>
+    {
+        protected override IMatMulKernel<double> Kernel { get; } = new ReversedKernel<double>();
+    }
+
+    public sealed class PairwiseFmaFloat : KernelSpecification<float>
+    {
+        protected override IMatMulKernel<float> Kernel { get; } = new PairwiseFmaKernel<float>();
+    }
+
+    public sealed class PairwiseFmaDouble : KernelSpecification<double>
+    {
+        protected override IMatMulKernel<double> Kernel { get; } = new PairwiseFmaKernel<double>();
+    }
+
+    public sealed class PairwiseFmaFloatLayers : LayerSpecification<float>
+    {
+        protected override IMatMulKernel<float> Kernel { get; } = new PairwiseFmaKernel<float>();
+    }
+}

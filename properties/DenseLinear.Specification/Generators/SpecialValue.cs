@@ -1,0 +1,14 @@
+namespace DenseLinear.Specification;
+
+/// <summary>A non-finite IEEE value placed into a generated matrix.</summary>
+public enum SpecialValue
+{
+    /// <summary>A quiet NaN.</summary>
+    NaN,
+
+    /// <summary>+∞.</summary>
+    PositiveInfinity,
+
+    /// <summary>−∞.</summary>
+    NegativeInfinity,
+}

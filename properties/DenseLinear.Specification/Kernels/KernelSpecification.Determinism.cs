@@ -1,0 +1,60 @@
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace DenseLinear.Specification;
+
+// Family 8: determinism and batch invariance, which PyTorch and TensorFlow do not promise
+// (pytorch/pytorch#136338, tensorflow/tensorflow#11610) and every built-in kernel here does.
+public abstract partial class KernelSpecification<T>
+{
+    /// <summary>Repeated and concurrent calls give bitwise identical y.</summary>
+    [SpecProperty]
+    public Property RepeatedAndConcurrentCallsAgree() =>
+        Prop.ForAll(Generators.MatMulCases<T>(), c =>
+        {
+            T[] first = Run(c);
+            T[][] concurrent = new T[4][];
+            Parallel.For(0, concurrent.Length, i => concurrent[i] = Run(c));
+            return Verdicts.All([
+                SameOrWithinBound("Repeated call", c, first, Run(c)),
+                .. concurrent.Select(y => SameOrWithinBound("Concurrent call", c, first, y))]);
+        });
+
+    /// <summary>Row i of a batched product equals the product of row i alone, and of any contiguous sub-batch.</summary>
+    [SpecProperty]
+    public Property RowsDoNotDependOnTheBatch() =>
+        Prop.ForAll(Generators.MatMulCases<T>(), c =>
+        {
+            T[] batched = Run(c);
+            var checks = new List<Property>();
+            for (int i = 0; i < c.M; i++)
+            {
+                T[] alone = Run(Rows(c, i, 1));
+                checks.Add(SameOrWithinBound($"Batch invariance (row {i} alone)", c, batched.AsSpan(i * c.N, c.N).ToArray(), alone, i));
+            }
+
+            if (c.M > 2)
+            {
+                // The middle rows as a batch of their own: other m, other row offset.
+                int start = 1, count = c.M - 2;
+                checks.Add(SameOrWithinBound($"Batch invariance (rows {start}..{start + count - 1})", c, batched.AsSpan(start * c.N, count * c.N).ToArray(), Run(Rows(c, start, count)), start));
+            }
+
+            return Verdicts.All([.. checks]);
+        });
+
+    private static MatMulCase<T> Rows(MatMulCase<T> c, int start, int count) =>
+        c with { M = count, X = c.X.AsSpan(start * c.K, count * c.K).ToArray() };
+
+    // Bitwise when the kernel promises determinism; otherwise within twice the bound (both within one).
+    private Property SameOrWithinBound(string property, MatMulCase<T> c, T[] expected, T[] actual, int firstRow = 0)
+    {
+        if (PromisesDeterminism)
+        {
+            return Verdicts.Identical(property, Subject, c.Shapes, expected, actual, c.N);
+        }
+
+        MatMulCase<T> rows = Rows(c, firstRow, expected.Length / Math.Max(c.N, 1));
+        return Verdicts.WithinBound(property, Subject, rows.Shapes, rows.Reference(), actual, 2);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace DenseLinear.Specification;
+
+// Family 5: every shape from 0 upward, every tail, every cache-block boundary; and bad shapes rejected cleanly.
+public abstract partial class KernelSpecification<T>
+{
+    /// <summary>Sweep bounds: m covers every remainder of row blocks up to 7, k and n of 16-lane vectors twice over.</summary>
+    private const int SweepRows = 14, SweepInner = 34, SweepColumns = 34;
+
+    /// <summary>
+    /// Every (m, k, n) in [0, 14) × [0, 34) × [0, 34), both layouts, within the bound: every remainder of a
+    /// 16-wide vector (Vector512 of float) and of row blocks up to 7, and the empty cases.
+    /// </summary>
+    [Fact]
+    public void EverySmallShapeAgrees()
+    {
+        var random = new Random(20261129);
+        for (int m = 0; m < SweepRows; m++)
+        {
+            for (int k = 0; k < SweepInner; k++)
+            {
+                for (int n = 0; n < SweepColumns; n++)
+                {
+                    var c = new MatMulCase<T>(m, k, n, Generators.SweepValues<T>(random, m * k), Generators.SweepValues<T>(random, k * n), (m + k + n) % 2 == 0 ? WeightLayout.InOut : WeightLayout.OutIn);
+                    AssertAgrees("Shape sweep", c);
+                    AssertAgrees("Shape sweep", c.WithLayout(c.Layout == WeightLayout.InOut ? WeightLayout.OutIn : WeightLayout.InOut));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A few large shapes just past common cache-block sizes (KC 256/320/384, MC 72/144/320, NC panels), where
+    /// blocking bugs live, in both layouts.
+    /// </summary>
+    [Fact]
+    public void ShapesAcrossCacheBlocksAgree()
+    {
+        var random = new Random(72);
+        (int M, int K, int N)[] shapes =
+        [
+            (73, 257, 37), (145, 321, 19), (321, 385, 7), (7, 1025, 33), (2, 300, 1030), (1, 513, 515), (144, 256, 48),
+        ];
+        foreach ((int m, int k, int n) in shapes)
+        {
+            var c = new MatMulCase<T>(m, k, n, Generators.SweepValues<T>(random, m * k), Generators.SweepValues<T>(random, k * n), WeightLayout.InOut);
+            AssertAgrees("Cache-block shapes", c);
+            AssertAgrees("Cache-block shapes", c.WithLayout(WeightLayout.OutIn));
+        }
+    }
+
+    /// <summary>
+    /// Wrong lengths, negative or overflowing dimensions, an undefined layout and y aliasing x each raise an
+    /// <see cref="ArgumentException"/> whose message names the offending number, and leave y untouched.
+    /// </summary>
+    [SpecProperty]
+    public Property RejectsBadArgumentsAndLeavesOutputUntouched() =>
+        Prop.ForAll(Generators.BadArgumentCases<T>(), pair =>
+        {
+            (MatMulCase<T> c, BadArgument kind) = pair;
+            int m = c.M, k = c.K, n = c.N;
+            WeightLayout layout = c.Layout;
+            T[] x = c.X, w = c.Weight;
+            var y = new T[(m * n) + 1];
+            long named;
+            switch (kind)
+            {
+                case BadArgument.XTooShort: x = x[..^1]; named = x.Length; break;
+                case BadArgument.XTooLong: x = [.. x, T.One]; named = x.Length; break;
+                case BadArgument.WeightTooShort: w = w[..^1]; named = w.Length; break;
+                case BadArgument.OutputTooShort: y = new T[(m * n) - 1]; named = y.Length; break;
+                case BadArgument.NegativeRows: m = -m; named = m; break;
+                case BadArgument.NegativeInner: k = -k; named = k; break;
+                case BadArgument.NegativeColumns: n = -n; named = n; break;
+                case BadArgument.OverflowingProduct: m = 1 << 16; k = 1 << 16; named = 1 << 16; break;
+                case BadArgument.UndefinedLayout: layout = (WeightLayout)7; named = 7; break;
+                default: y = x; named = -1; break;
+            }
+
+            MemoryMarshal.AsBytes(y.AsSpan()).Fill(KernelHarness.CanaryByte);
+            T[] before = (T[])y.Clone();
+            string shapes = $"{kind}: m={m}, k={k}, n={n}, layout={layout}, x.Length={x.Length}, w.Length={w.Length}, y.Length={y.Length}";
+            try
+            {
+                Kernel.Multiply(x, w, y, m, k, n, layout);
+                return Verdicts.Fail("Argument checks", Subject, shapes, "no exception was thrown");
+            }
+            catch (ArgumentException e)
+            {
+                string number = named.ToString(CultureInfo.InvariantCulture);
+                if (kind != BadArgument.OutputOverlapsInput && !e.Message.Contains(number, StringComparison.Ordinal))
+                {
+                    return Verdicts.Fail("Argument checks", Subject, shapes, $"the message does not name {number}: {e.Message}");
+                }
+
+                return Verdicts.Identical("Argument checks (y untouched)", Subject, shapes, before, y, Math.Max(n, 1));
+            }
+            catch (Exception e)
+            {
+                return Verdicts.Fail("Argument checks", Subject, shapes, $"threw {e.GetType().Name} instead of an ArgumentException: {e.Message}");
+            }
+        });
+
+    private void AssertAgrees(string property, MatMulCase<T> c)
+    {
+        AccuracyViolation? violation = c.Reference().FindViolation(Run(c));
+        Assert.True(violation is null, $"{property} | {Subject} | {c.Shapes} | {violation}");
+    }
+}

@@ -1,0 +1,41 @@
+using System.Numerics.Tensors;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace DenseLinear.Specification;
+
+// Family 11: bias handling in both conventions.
+public abstract partial class LayerSpecification<T>
+{
+    /// <summary>No bias is the same map as a zero bias, bitwise (adding +0 is exact), in both conventions.</summary>
+    [SpecProperty]
+    public Property NoBiasEqualsZeroBias() =>
+        Prop.ForAll(Generators.LayerCases<T>(), c =>
+        {
+            Tensor<T> zeros = Tensor.Create(new T[c.OutFeatures], [c.OutFeatures]);
+            return Verdicts.All(
+                Verdicts.Identical("PyTorch: no bias = zero bias", Subject, c.ToString(),
+                    Values(CreatePyTorchLayer(c.Weight, null).Forward(c.InputTensor)),
+                    Values(CreatePyTorchLayer(c.Weight, zeros).Forward(c.InputTensor)), c.OutFeatures),
+                Verdicts.Identical("Keras: no bias = zero bias", Subject, c.ToString(),
+                    Values(CreateKerasLayer(c.KernelInOut, null).Forward(c.InputTensor)),
+                    Values(CreateKerasLayer(c.KernelInOut, zeros).Forward(c.InputTensor)), c.OutFeatures));
+        });
+
+    /// <summary>
+    /// f(0) = b exactly in every row of every leading dimension, with distinct bias values 1, 2, …, out so that each
+    /// entry must land on its own output index, in both conventions.
+    /// </summary>
+    [SpecProperty]
+    public Property ZeroInputGivesTheBiasInEveryRow() =>
+        Prop.ForAll(Generators.LayerCases<T>(), c =>
+        {
+            T[] distinct = [.. Enumerable.Range(1, c.OutFeatures).Select(j => T.CreateChecked(j))];
+            Tensor<T> bias = Tensor.Create(distinct, [c.OutFeatures]);
+            Tensor<T> zeroInput = Tensor.Create(new T[c.Input.Length], c.InputShape);
+            T[] expected = [.. Enumerable.Range(0, c.Rows).SelectMany(_ => distinct)];
+            return Verdicts.All(
+                Verdicts.Identical("PyTorch: f(0) = b", Subject, c.ToString(), expected, Values(CreatePyTorchLayer(c.Weight, bias).Forward(zeroInput)), c.OutFeatures),
+                Verdicts.Identical("Keras: f(0) = b", Subject, c.ToString(), expected, Values(CreateKerasLayer(c.KernelInOut, bias).Forward(zeroInput)), c.OutFeatures));
+        });
+}

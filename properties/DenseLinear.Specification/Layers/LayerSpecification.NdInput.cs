@@ -1,0 +1,70 @@
+using System.Numerics.Tensors;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace DenseLinear.Specification;
+
+// Family 12: N-D input is the flattened 2-D product reshaped back; PyTorch takes 1-D input, Keras does not.
+public abstract partial class LayerSpecification<T>
+{
+    /// <summary>
+    /// f on (a, b, …, in) has shape (a, b, …, out) and equals f on (a·b·…, in), reshaped, bitwise; zero-size leading
+    /// dimensions give empty outputs of the right shape. Both conventions.
+    /// </summary>
+    [SpecProperty]
+    public Property NdInputEqualsItsFlattenedForm() =>
+        Prop.ForAll(Generators.LayerCases<T>(), c =>
+        {
+            Tensor<T> flat = Tensor.Create((T[])c.Input.Clone(), [c.Rows, c.InFeatures]);
+            return Verdicts.All(
+                NdAgrees("PyTorch", c, CreatePyTorchLayer(c.Weight, c.BiasTensor), flat),
+                NdAgrees("Keras", c, CreateKerasLayer(c.KernelInOut, c.BiasTensor), flat));
+        });
+
+    /// <summary>The PyTorch layer takes 1-D input (in) → (out), equal to row 0 of the (1, in) batch.</summary>
+    [SpecProperty]
+    public Property PyTorchTakesOneDimensionalInput() =>
+        Prop.ForAll(Generators.LayerCases<T>(), c =>
+        {
+            T[] row = c.Input.Length >= c.InFeatures ? c.Input[..c.InFeatures] : new T[c.InFeatures];
+            IDenseLayer<T> layer = CreatePyTorchLayer(c.Weight, c.BiasTensor);
+            Tensor<T> oneD = layer.Forward(Tensor.Create((T[])row.Clone(), [c.InFeatures]));
+            Tensor<T> batch = layer.Forward(Tensor.Create(row, [1, c.InFeatures]));
+            return oneD.Rank != 1 || oneD.Lengths[0] != c.OutFeatures
+                ? Verdicts.Fail("PyTorch 1-D input", Subject, c.ToString(), $"output shape [{string.Join(", ", oneD.Lengths.ToArray())}], expected [{c.OutFeatures}]")
+                : Verdicts.Identical("PyTorch 1-D input", Subject, c.ToString(), Values(batch), Values(oneD), c.OutFeatures);
+        });
+
+    /// <summary>The Keras layer rejects rank-1 input with an ArgumentException saying Keras needs rank ≥ 2.</summary>
+    [SpecProperty]
+    public Property KerasRejectsOneDimensionalInput() =>
+        Prop.ForAll(Generators.LayerCases<T>(), c =>
+        {
+            IDenseLayer<T> layer = CreateKerasLayer(c.KernelInOut, c.BiasTensor);
+            try
+            {
+                layer.Forward(Tensor.Create(new T[c.InFeatures], [c.InFeatures]));
+                return Verdicts.Fail("Keras rank-1 input", Subject, c.ToString(), "rank-1 input was accepted; Keras Dense requires min_ndim=2");
+            }
+            catch (ArgumentException e)
+            {
+                return e.Message.Contains("rank", StringComparison.OrdinalIgnoreCase)
+                    .Label($"Keras rank-1 input | {Subject} | {c} | the message does not mention the rank: {e.Message}");
+            }
+        });
+
+    private Property NdAgrees(string convention, LayerCase<T> c, IDenseLayer<T> layer, Tensor<T> flat)
+    {
+        Tensor<T> nd = layer.Forward(c.InputTensor);
+        if (!nd.Lengths.SequenceEqual(c.OutputShape))
+        {
+            return Verdicts.Fail($"{convention}: N-D output shape", Subject, c.ToString(),
+                $"expected [{string.Join(", ", c.OutputShape)}], actual [{string.Join(", ", nd.Lengths.ToArray())}]");
+        }
+
+        T[] flatOutput = Values(layer.Forward(flat));
+        return PromisesDeterminism
+            ? Verdicts.Identical($"{convention}: N-D = flattened", Subject, c.ToString(), flatOutput, Values(nd), c.OutFeatures)
+            : Verdicts.WithinBound($"{convention}: N-D = flattened", Subject, c.ToString(), c.Reference(), Values(nd), 2);
+    }
+}
