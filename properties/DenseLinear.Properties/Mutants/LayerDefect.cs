@@ -1,0 +1,20 @@
+namespace DenseLinear.Properties.Mutants;
+
+/// <summary>The deliberate bugs of <see cref="BrokenLayer{T}"/> and <see cref="BrokenLayerSpecification{T}"/>, one per layer family.</summary>
+public enum LayerDefect
+{
+    /// <summary>The Keras layer reads its [in, units] kernel as a PyTorch [out, in] weight (family 9).</summary>
+    KerasKernelNotTransposed,
+
+    /// <summary>Conversion reshapes [out, in] to [in, out] instead of transposing (family 10).</summary>
+    ConversionReshapesInsteadOfTransposing,
+
+    /// <summary>The bias is added to the first row only (family 11).</summary>
+    BiasOnFirstRowOnly,
+
+    /// <summary>N-D input comes back flattened to (rows, out) (family 12).</summary>
+    NdOutputLeftFlat,
+
+    /// <summary>A bias longer than out is silently truncated instead of rejected (family 13).</summary>
+    BiasLengthUnchecked,
+}

@@ -1,0 +1,114 @@
+using DenseLinear.Properties.Harness;
+using Xunit;
+
+namespace DenseLinear.Properties.Mutants;
+
+/// <summary>Every property family, shown able to fail: each rejects at least one deliberately broken implementation.</summary>
+public sealed class MutantsAreRejected
+{
+    private static MutantKernelSpecification<float> On(IMatMulKernel<float> kernel) => new(kernel);
+
+    [Fact]
+    public void Agreement_rejects_accumulation_in_half() =>
+        Rejection.Property(On(new HalfAccumulatorKernel<float>()).AgreesWithExactReference(), "Agreement");
+
+    [Fact]
+    public void Agreement_in_the_underflow_range_rejects_flush_to_zero() =>
+        Rejection.Property(On(new FlushToZeroKernel<float>()).AgreesWithExactReferenceInTheUnderflowRange(), "Agreement (underflow)");
+
+    [Fact]
+    public void Agreement_in_the_underflow_range_rejects_flush_to_zero_in_double() =>
+        Rejection.Property(new MutantKernelSpecification<double>(new FlushToZeroKernel<double>()).AgreesWithExactReferenceInTheUnderflowRange(), "Agreement (underflow)");
+
+    [Fact]
+    public void Transpose_identity_rejects_a_forgotten_transpose() =>
+        Rejection.Property(On(new ForgottenTransposeKernel<float>()).OutInAgreesWithInOutOnTheTranspose(), "Transpose identity");
+
+    [Fact]
+    public void One_hot_identity_rejects_a_skipped_tail() =>
+        Rejection.Property(On(new SkippedTailKernel<float>()).OneHotRowsPickOutRowsOfTheKernel(), "One-hot rows");
+
+    [Fact]
+    public void Identity_weight_rejects_a_skipped_tail() =>
+        Rejection.Property(On(new SkippedTailKernel<float>()).IdentityWeightReturnsX(), "Identity weight");
+
+    [Fact]
+    public void Scaling_identity_rejects_accumulation_in_half() =>
+        Rejection.Property(On(new HalfAccumulatorKernel<float>()).PowerOfTwoScalingIsExact(), "Scaling");
+
+    [Fact]
+    public void Negation_identity_rejects_a_shuffled_order() =>
+        Rejection.Property(On(new ShuffledOrderKernel<float>()).NegatingXNegatesY(), "Negation");
+
+    [Fact]
+    public void Zero_identities_reject_a_kernel_that_leaves_y_unwritten_when_k_is_zero() =>
+        Rejection.Property(On(new EmptySumUnwrittenKernel<float>()).ZeroInputAndEmptySumGiveZero(), "k = 0");
+
+    [Fact]
+    public void Additivity_rejects_accumulation_in_half() =>
+        Rejection.Property(On(new HalfAccumulatorKernel<float>()).IsAdditive(), "Additivity");
+
+    [Fact]
+    public void Homogeneity_rejects_accumulation_in_half() =>
+        Rejection.Property(On(new HalfAccumulatorKernel<float>()).IsHomogeneous(), "Homogeneity");
+
+    [Fact]
+    public void Shape_sweep_rejects_a_skipped_tail() =>
+        Rejection.Fact(On(new SkippedTailKernel<float>()).EverySmallShapeAgrees, "Shape sweep");
+
+    [Fact]
+    public void Cache_block_shapes_reject_a_dropped_block_remainder() =>
+        Rejection.Fact(On(new DroppedBlockRemainderKernel<float>()).ShapesAcrossCacheBlocksAgree, "Cache-block shapes");
+
+    [Fact]
+    public void Small_shapes_alone_miss_a_dropped_block_remainder() =>
+        On(new DroppedBlockRemainderKernel<float>()).EverySmallShapeAgrees();
+
+    [Fact]
+    public void Argument_checks_reject_an_unchecked_kernel() =>
+        Rejection.Property(On(new UncheckedKernel<float>()).RejectsBadArgumentsAndLeavesOutputUntouched(), "Argument checks");
+
+    [Fact]
+    public void Memory_safety_rejects_a_write_past_the_end() =>
+        Rejection.Property(On(new OutOfBoundsWriteKernel<float>()).WritesOnlyItsOutputAndLeavesInputsUnchanged(), "outside y[0,");
+
+    [Fact]
+    public void Memory_safety_rejects_a_kernel_that_changes_its_input() =>
+        Rejection.Property(On(new InputScribblingKernel<float>()).WritesOnlyItsOutputAndLeavesInputsUnchanged(), "changed x[");
+
+    [Fact]
+    public void Special_values_reject_nan_treated_as_zero() =>
+        Rejection.Property(On(new NaNAsZeroKernel<float>()).PropagatesNaNAndInfinityLikeTheNaiveLoop(), "Special values");
+
+    [Fact]
+    public void Determinism_rejects_a_shuffled_order() =>
+        Rejection.Property(On(new ShuffledOrderKernel<float>()).RepeatedAndConcurrentCallsAgree(), "call");
+
+    [Fact]
+    public void Batch_invariance_rejects_a_batch_dependent_order() =>
+        Rejection.Property(On(new BatchDependentKernel<float>()).RowsDoNotDependOnTheBatch(), "Batch invariance");
+
+    [Fact]
+    public void Convention_equivalence_rejects_an_untransposed_keras_kernel() =>
+        Rejection.Property(new BrokenLayerSpecification<float>(LayerDefect.KerasKernelNotTransposed).PyTorchAndKerasLayersComputeTheSameMap(), "Convention equivalence");
+
+    [Fact]
+    public void Round_trip_rejects_a_reshape_passed_off_as_a_transpose() =>
+        Rejection.Property(new BrokenLayerSpecification<float>(LayerDefect.ConversionReshapesInsteadOfTransposing).ConversionRoundTripsAreBitwise(), "Round trip");
+
+    [Fact]
+    public void Bias_family_rejects_bias_on_the_first_row_only() =>
+        Rejection.Property(new BrokenLayerSpecification<float>(LayerDefect.BiasOnFirstRowOnly).ZeroInputGivesTheBiasInEveryRow(), "f(0) = b");
+
+    [Fact]
+    public void Nd_family_rejects_an_output_left_flat() =>
+        Rejection.Property(new BrokenLayerSpecification<float>(LayerDefect.NdOutputLeftFlat).NdInputEqualsItsFlattenedForm(), "N-D output shape");
+
+    [Fact]
+    public void Nd_family_rejects_a_keras_layer_that_takes_rank_one_input() =>
+        Rejection.Property(new BrokenLayerSpecification<float>(LayerDefect.KerasKernelNotTransposed).KerasRejectsOneDimensionalInput(), "Keras rank-1 input");
+
+    [Fact]
+    public void Shape_errors_reject_an_unchecked_bias_length() =>
+        Rejection.Property(new BrokenLayerSpecification<float>(LayerDefect.BiasLengthUnchecked).ShapeMismatchesAreRejectedAndWriteNothing(), "bias of the wrong length");
+}
