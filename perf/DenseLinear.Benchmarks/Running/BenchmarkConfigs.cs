@@ -18,13 +18,13 @@ public static class BenchmarkConfigs
     /// </summary>
     public static IConfig Quick() =>
         Common()
-            .AddJob(Job.Dry
+            .AddJob(new Job("Quick")
                 .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithLaunchCount(1)
                 .WithWarmupCount(1)
                 .WithIterationCount(3)
                 .WithIterationTime(TimeInterval.FromMilliseconds(100))
-                .WithEvaluateOverhead(false)
-                .WithId("Quick"))
+                .WithEvaluateOverhead(false))
             .AddFilter(new QuickSubsetFilter());
 
     /// <summary>
@@ -32,10 +32,9 @@ public static class BenchmarkConfigs
     /// </summary>
     public static IConfig Full() =>
         Common()
-            .AddJob(Job.Default
+            .AddJob(new Job("Full")
                 .WithWarmupCount(3)
-                .WithIterationCount(12)
-                .WithId("Full"));
+                .WithIterationCount(12));
 
     private static ManualConfig Common() =>
         ManualConfig.CreateMinimumViable()

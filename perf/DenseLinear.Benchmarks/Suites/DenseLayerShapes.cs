@@ -10,6 +10,6 @@ public class DenseLayerShapes : MatMulBenchmark<float>
         from features in new[] { 512, 4096 }
         select new MatMulShape(batch, features, features);
 
-    [ParamsSource(nameof(Shapes), Priority = -2)]
+    [ParamsSource(nameof(Shapes), Priority = -10)]
     public override MatMulShape Shape { get; set; }
 }

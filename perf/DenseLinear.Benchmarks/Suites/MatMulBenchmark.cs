@@ -14,10 +14,10 @@ public abstract class MatMulBenchmark<T>
 {
     private IBenchmarkRow? row;
 
-    /// <summary>Each suite lists its shapes with <c>[ParamsSource(..., Priority = -2)]</c>.</summary>
+    /// <summary>Each suite lists its shapes with <c>[ParamsSource(..., Priority = -10)]</c>.</summary>
     public abstract MatMulShape Shape { get; set; }
 
-    [Params(WeightLayout.InOut, WeightLayout.OutIn, Priority = -1)]
+    [Params(WeightLayout.InOut, WeightLayout.OutIn, Priority = -5)]
     public WeightLayout Layout { get; set; }
 
     [ParamsSource(nameof(Rows))]

@@ -7,6 +7,6 @@ public class RaggedMatMul : MatMulBenchmark<float>
 {
     public static IEnumerable<MatMulShape> Shapes => [new MatMulShape(257, 1000, 999)];
 
-    [ParamsSource(nameof(Shapes), Priority = -2)]
+    [ParamsSource(nameof(Shapes), Priority = -10)]
     public override MatMulShape Shape { get; set; }
 }

@@ -7,6 +7,6 @@ public class SquareMatMul : MatMulBenchmark<float>
 {
     public static IEnumerable<MatMulShape> Shapes => new[] { 64, 128, 256, 512, 1024, 2048 }.Select(MatMulShape.Square);
 
-    [ParamsSource(nameof(Shapes), Priority = -2)]
+    [ParamsSource(nameof(Shapes), Priority = -10)]
     public override MatMulShape Shape { get; set; }
 }

@@ -7,6 +7,6 @@ public class SquareMatMulDouble : MatMulBenchmark<double>
 {
     public static IEnumerable<MatMulShape> Shapes => [MatMulShape.Square(256)];
 
-    [ParamsSource(nameof(Shapes), Priority = -2)]
+    [ParamsSource(nameof(Shapes), Priority = -10)]
     public override MatMulShape Shape { get; set; }
 }
