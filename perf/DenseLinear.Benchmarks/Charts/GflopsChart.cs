@@ -31,11 +31,10 @@ public static class GflopsChart
         }
 
         double minLog = Math.Log2(points.Min(p => p.Size)), maxLog = Math.Log2(points.Max(p => p.Size));
-        if (maxLog - minLog < 1)
-        {
-            minLog -= 0.5;
-            maxLog += 0.5;
-        }
+
+        // Half a doubling of margin on each side keeps the end points off the axes.
+        minLog -= 0.5;
+        maxLog += 0.5;
 
         double yMax = NiceCeiling(Math.Max(peakGflops, points.Max(p => p.Gflops)) * 1.08);
         double plotW = Width - Left - Right, plotH = Height - Top - Bottom;

@@ -1,15 +1,20 @@
+using DenseLinear.Benchmarks.Rows;
+
 namespace DenseLinear.Benchmarks.Comparison;
 
 /// <summary>Pure comparison of two runs' same-run ratios; no files, no console.</summary>
 public static class RegressionComparer
 {
+    /// <summary>Only DenseLinear's own rows get a verdict; OpenBLAS is the yardstick, not a subject.</summary>
+    public static bool IsJudged(RatioKey key) => !RowNames.IsOpenBlas(key.Row);
+
     public const double DefaultThreshold = 0.15;
 
     public static ComparisonResult Compare(IEnumerable<BenchmarkRecord> baseline, IEnumerable<BenchmarkRecord> current, double threshold = DefaultThreshold)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
-        IReadOnlyDictionary<RatioKey, double> before = SameRunRatios.Compute(baseline);
-        IReadOnlyDictionary<RatioKey, double> after = SameRunRatios.Compute(current);
+        Dictionary<RatioKey, double> before = SameRunRatios.Compute(baseline).Where(p => IsJudged(p.Key)).ToDictionary();
+        Dictionary<RatioKey, double> after = SameRunRatios.Compute(current).Where(p => IsJudged(p.Key)).ToDictionary();
         List<RatioChange> changes = [.. before.Keys.Where(after.ContainsKey)
             .OrderBy(k => k.ToString(), StringComparer.Ordinal)
             .Select(k => new RatioChange(k, before[k], after[k], Judge(before[k], after[k], threshold)))];
