@@ -13,7 +13,7 @@ namespace DenseLinear.Benchmarks.Running;
 public static class BenchmarkConfigs
 {
     /// <summary>
-    /// CI smoke: in-process (no project generation), one warm-up and three measured iterations of at least 100 ms,
+    /// CI smoke: in-process (no project generation), one warm-up and five measured iterations of at least 100 ms,
     /// no overhead evaluation, on <see cref="QuickSubsetFilter"/>'s cases.
     /// </summary>
     public static IConfig Quick() =>
@@ -22,7 +22,7 @@ public static class BenchmarkConfigs
                 .WithToolchain(InProcessEmitToolchain.Instance)
                 .WithLaunchCount(1)
                 .WithWarmupCount(1)
-                .WithIterationCount(3)
+                .WithIterationCount(5)
                 .WithIterationTime(TimeInterval.FromMilliseconds(100))
                 .WithEvaluateOverhead(false))
             .AddFilter(new QuickSubsetFilter());
