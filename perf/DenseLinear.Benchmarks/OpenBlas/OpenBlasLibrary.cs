@@ -13,6 +13,9 @@ internal static class OpenBlasLibrary
     private static readonly string[] CandidateNames =
         ["libopenblas.so.0", "libopenblas.so", "openblas", "libopenblas.so.3", "libopenblas.dylib", "libopenblas.dll"];
 
+    /// <summary>An explicit library path, tried before the common names (e.g. a build outside the loader's path).</summary>
+    public const string PathVariable = "DENSELINEAR_OPENBLAS";
+
     private static readonly Lazy<nint> Handle = new(LoadAndRegister);
 
     /// <summary>Whether a library exporting <c>cblas_sgemm</c> was found.</summary>
@@ -38,7 +41,9 @@ internal static class OpenBlasLibrary
 
     private static nint LoadAndRegister()
     {
-        foreach (string name in CandidateNames)
+        string? explicitPath = Environment.GetEnvironmentVariable(PathVariable);
+        IEnumerable<string> names = string.IsNullOrEmpty(explicitPath) ? CandidateNames : [explicitPath, .. CandidateNames];
+        foreach (string name in names)
         {
             if (NativeLibrary.TryLoad(name, out nint handle))
             {

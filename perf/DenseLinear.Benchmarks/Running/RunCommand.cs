@@ -28,7 +28,8 @@ public static class RunCommand
 
         IConfig config = quick ? BenchmarkConfigs.Quick() : BenchmarkConfigs.Full();
         Summary[] summaries = [.. BenchmarkSwitcher.FromAssembly(typeof(RunCommand).Assembly).Run([.. switcherArgs], config)];
-        bool failed = summaries.Length == 0
+        bool onlyListed = switcherArgs.Any(a => a is "--list" or "--help" or "-h" or "--info" or "--version");
+        bool failed = (summaries.Length == 0 && !onlyListed)
             || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
         Console.WriteLine(failed ? "Benchmarks: FAILED (see the log above)." : $"Benchmarks: {summaries.Sum(s => s.Reports.Length)} cases done.");
         return failed ? 1 : 0;
