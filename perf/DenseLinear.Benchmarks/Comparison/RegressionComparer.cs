@@ -5,10 +5,10 @@ namespace DenseLinear.Benchmarks.Comparison;
 /// <summary>Pure comparison of two runs' same-run ratios; no files, no console.</summary>
 public static class RegressionComparer
 {
+    public const double DefaultThreshold = 0.15;
+
     /// <summary>Only DenseLinear's own rows get a verdict; OpenBLAS is the yardstick, not a subject.</summary>
     public static bool IsJudged(RatioKey key) => !RowNames.IsOpenBlas(key.Row);
-
-    public const double DefaultThreshold = 0.15;
 
     public static ComparisonResult Compare(IEnumerable<BenchmarkRecord> baseline, IEnumerable<BenchmarkRecord> current, double threshold = DefaultThreshold)
     {
