@@ -1,5 +1,6 @@
 using System.Globalization;
 using DenseLinear.Benchmarks.Comparison;
+using DenseLinear.Benchmarks.Rows;
 using DenseLinear.Benchmarks.Suites;
 
 namespace DenseLinear.Benchmarks.Charts;
@@ -13,7 +14,7 @@ public static class GflopsChart
     private const double Width = 960, Height = 560, Left = 70, Right = 250, Top = 50, Bottom = 60;
 
     private static readonly string[] Palette =
-        ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#d62728"];
+        ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"];
 
     public static string Render(IEnumerable<BenchmarkRecord> records, double peakGflops)
     {
@@ -69,7 +70,7 @@ public static class GflopsChart
         int legendLine = 0;
         foreach (var series in points.GroupBy(p => p.Series).OrderBy(g => rows.IndexOf(g.First().Row)).ThenBy(g => g.First().Layout, StringComparer.Ordinal))
         {
-            string color = Palette[rows.IndexOf(series.First().Row) % Palette.Length];
+            string color = ColorOf(series.First().Row, rows);
             string? dash = series.First().Layout == nameof(WeightLayout.OutIn) ? "6 3" : null;
             var ordered = series.OrderBy(p => p.Size).Select(p => (X(p.Size), Y(p.Gflops))).ToList();
             svg.Polyline(ordered, color, 2, dash);
@@ -85,6 +86,14 @@ public static class GflopsChart
 
         return svg.ToString();
     }
+
+    /// <summary>OpenBLAS in black and grey, the yardsticks; DenseLinear's rows in colour.</summary>
+    private static string ColorOf(string row, List<string> rows) => row switch
+    {
+        RowNames.OpenBlasSingleThread => "#000000",
+        RowNames.OpenBlasTwoThreads => "#8c8c8c",
+        _ => Palette[rows.Where(r => !RowNames.IsOpenBlas(r)).ToList().IndexOf(row) % Palette.Length],
+    };
 
     private static double NiceCeiling(double value)
     {

@@ -1,11 +1,11 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
-using Perfolizer.Horology;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using DenseLinear.Benchmarks.Columns;
 using DenseLinear.Benchmarks.Rows;
+using Perfolizer.Horology;
 
 namespace DenseLinear.Benchmarks.Running;
 
