@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shell entry point for the performance suite; see perf/README.md. Run from anywhere.
 #   perf/bench.sh quick [bdn-args]     CI smoke (in-process, ~1-2 min)
-#   perf/bench.sh full [bdn-args]      every suite (about an hour)
+#   perf/bench.sh full [bdn-args]      every suite (1-1.5 hours)
 #   perf/bench.sh self-test            the comparison logic's built-in cases
 #   perf/bench.sh compare [options]    this run's results against perf/baseline (exit 1 on a regression)
 #   perf/bench.sh chart [options]      docs/perf.svg from this run's results
