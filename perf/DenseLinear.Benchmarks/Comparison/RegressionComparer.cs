@@ -1,0 +1,35 @@
+using DenseLinear.Benchmarks.Rows;
+
+namespace DenseLinear.Benchmarks.Comparison;
+
+/// <summary>Pure comparison of two runs' same-run ratios; no files, no console.</summary>
+public static class RegressionComparer
+{
+    public const double DefaultThreshold = 0.15;
+
+    /// <summary>Only DenseLinear's own rows get a verdict; OpenBLAS is the yardstick, not a subject.</summary>
+    public static bool IsJudged(RatioKey key) => !RowNames.IsOpenBlas(key.Row);
+
+    public static ComparisonResult Compare(IEnumerable<BenchmarkRecord> baseline, IEnumerable<BenchmarkRecord> current, double threshold = DefaultThreshold)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
+        Dictionary<RatioKey, double> before = SameRunRatios.Compute(baseline).Where(p => IsJudged(p.Key)).ToDictionary();
+        Dictionary<RatioKey, double> after = SameRunRatios.Compute(current).Where(p => IsJudged(p.Key)).ToDictionary();
+        List<RatioChange> changes = [.. before.Keys.Where(after.ContainsKey)
+            .OrderBy(k => k.ToString(), StringComparer.Ordinal)
+            .Select(k => new RatioChange(k, before[k], after[k], Judge(before[k], after[k], threshold)))];
+        return new ComparisonResult(
+            changes,
+            [.. before.Keys.Where(k => !after.ContainsKey(k)).OrderBy(k => k.ToString(), StringComparer.Ordinal)],
+            [.. after.Keys.Where(k => !before.ContainsKey(k)).OrderBy(k => k.ToString(), StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Slower past +threshold, faster past −threshold, same in between.</summary>
+    public static Verdict Judge(double baselineRatio, double currentRatio, double threshold)
+    {
+        double change = (currentRatio / baselineRatio) - 1.0;
+        return change > threshold ? Verdict.Slower
+            : change < -threshold ? Verdict.Faster
+            : Verdict.Same;
+    }
+}

@@ -1,0 +1,21 @@
+using DenseLinear.Benchmarks.Charts;
+using DenseLinear.Benchmarks.Comparison;
+using DenseLinear.Benchmarks.Running;
+using DenseLinear.Benchmarks.Tables;
+
+namespace DenseLinear.Benchmarks;
+
+/// <summary>
+/// <c>[--quick] [BenchmarkDotNet switches]</c> runs the suites; <c>compare</c>, <c>chart</c> and <c>table</c>
+/// read the full JSON reports a run leaves in BenchmarkDotNet.Artifacts/results. See perf/README.md.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args) => args switch
+    {
+        ["compare", .. var rest] => CompareCommand.Run(rest),
+        ["chart", .. var rest] => ChartCommand.Run(rest),
+        ["table", .. var rest] => TableCommand.Run(rest),
+        _ => RunCommand.Run(args),
+    };
+}

@@ -1,0 +1,28 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using DenseLinear.Benchmarks.Suites;
+
+namespace DenseLinear.Benchmarks.Rows;
+
+/// <summary>
+/// The layer a user would build, weights handed over once: PyTorch <see cref="LinearLayer{T}"/> for OutIn and
+/// Keras <see cref="DenseLayer{T}"/> for InOut, no bias, default kernel. Whatever the layer prepares in its
+/// constructor (copies now, packed panels once packing lands) stays out of the timed <see cref="Run"/>.
+/// </summary>
+public sealed class LayerRow<T> : IBenchmarkRow
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly IDenseLayer<T> layer;
+    private readonly Tensor<T> input;
+
+    public LayerRow(MatMulData<T> data)
+    {
+        MatMulShape s = data.Shape;
+        input = Tensor.Create(data.X, [s.M, s.K]);
+        layer = data.Layout == WeightLayout.OutIn
+            ? new LinearLayer<T>(Tensor.Create(data.W, [s.N, s.K]))
+            : new DenseLayer<T>(Tensor.Create(data.W, [s.K, s.N]));
+    }
+
+    public object Run() => layer.Forward(input.AsReadOnlyTensorSpan());
+}

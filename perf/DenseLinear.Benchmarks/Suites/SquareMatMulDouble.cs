@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Attributes;
+
+namespace DenseLinear.Benchmarks.Suites;
+
+/// <summary>float64 at one size: half the vector lanes, so roughly half the float32 rate is the expectation.</summary>
+public class SquareMatMulDouble : MatMulBenchmark<double>
+{
+    public static IEnumerable<MatMulShape> Shapes => [MatMulShape.Square(256)];
+
+    [ParamsSource(nameof(Shapes), Priority = -10)]
+    public override MatMulShape Shape { get; set; }
+}
