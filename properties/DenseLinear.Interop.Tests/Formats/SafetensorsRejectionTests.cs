@@ -17,6 +17,7 @@ public sealed class SafetensorsRejectionTests
         { "bad JSON", File("{\"w\": {", []), "not valid JSON" },
         { "trailing garbage", File("{} x", []), "not valid JSON" },
         { "not an object", File("[1, 2]", []), "must be a JSON object" },
+        { "invalid UTF-8 in a name (found by the fuzz test)", [9, 0, 0, 0, 0, 0, 0, 0, .. "{\""u8, 0xFF, .. "\":\"x\"}"u8], "not valid UTF-8" },
         { "entry not an object", File("{\"w\": 3}", []), "'w' must be an object" },
         { "repeated name", File("{\"w\":" + Entry("F32", "[1]", "[0,4]") + ",\"w\":" + Entry("F32", "[1]", "[4,8]") + "}", new byte[8]), "not valid JSON" },
         { "metadata not an object", File("{\"__metadata__\": [\"a\"]}", []), "must be an object of strings" },

@@ -46,6 +46,13 @@ public static class SafetensorsFile
 
         int dataStart = LengthFieldSize + (int)headerLength;
         ReadOnlyMemory<byte> header = file[LengthFieldSize..dataStart];
+
+        // JsonDocument validates UTF-8 only when a string is read; checking up front keeps its exceptions out.
+        if (!System.Text.Unicode.Utf8.IsValid(header.Span))
+        {
+            throw new InvalidDataException("safetensors: the header is not valid UTF-8.");
+        }
+
         List<SafetensorsEntry> entries;
         Dictionary<string, string> metadata;
         try
