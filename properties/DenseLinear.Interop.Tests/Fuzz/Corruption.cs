@@ -76,3 +76,19 @@ public sealed record HeaderEdit(int Offset, int DeleteCount, string Insert) : Co
         return new HeaderLengthValue((ulong)header.Length).Apply(edited, layout);
     }
 }
+
+/// <summary>Flips a bit in the data after the header: values change, the file usually stays valid.</summary>
+public sealed record DataBitFlip(int Offset, int Bit) : Corruption
+{
+    public override byte[] Apply(byte[] file, FileLayout layout)
+    {
+        if (file.Length <= layout.HeaderEnd)
+        {
+            return file;
+        }
+
+        byte[] copy = [.. file];
+        copy[layout.HeaderEnd + (Offset % (copy.Length - layout.HeaderEnd))] ^= (byte)(1 << (Bit % 8));
+        return copy;
+    }
+}

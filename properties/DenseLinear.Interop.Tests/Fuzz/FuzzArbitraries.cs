@@ -27,6 +27,7 @@ public static class FuzzArbitraries
 
     private static Gen<Corruption> Corruption() => Gen.Frequency(
         (4, from offset in Gen.Choose(0, int.MaxValue) from bit in Gen.Choose(0, 7) select (Corruption)new BitFlip(offset, bit)),
+        (2, from offset in Gen.Choose(0, int.MaxValue) from bit in Gen.Choose(0, 7) select (Corruption)new DataBitFlip(offset, bit)),
         (2, Gen.Choose(0, int.MaxValue).Select(length => (Corruption)new Truncation(length))),
         (2, HeaderLengths().Select(value => (Corruption)new HeaderLengthValue(value))),
         (5, from offset in Gen.Choose(0, int.MaxValue)
