@@ -63,7 +63,7 @@ public static class NpyFile
         NpyHeader header = NpyHeaderParser.Parse(DecodeHeader(file[headerStart..dataStart], major));
         int itemSize = ElementCodec.ItemSize(header.DType);
         long dataLength = file.Length - dataStart;
-        long? byteCount = ShapeMath.ByteCount(header.Shape, itemSize, out _)
+        long? byteCount = ShapeMath.ByteCount(header.Shape, itemSize)
             ?? throw new InvalidDataException($"npy: shape {StoredTensor.Format(header.Shape)} overflows: more bytes than a 64-bit size holds.");
         if (byteCount != dataLength)
         {

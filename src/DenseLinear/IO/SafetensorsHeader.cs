@@ -133,7 +133,7 @@ internal static class SafetensorsHeader
             throw Fail($"'{name}'.data_offsets must be [begin, end] with begin <= end");
         }
 
-        long byteCount = ShapeMath.ByteCount(shape, fileItemSize, out _)
+        long byteCount = ShapeMath.ByteCount(shape, fileItemSize)
             ?? throw Fail($"'{name}' shape {StoredTensor.Format(shape)} overflows: more bytes than a 64-bit size holds");
         if (byteCount != offsets[1] - offsets[0])
         {

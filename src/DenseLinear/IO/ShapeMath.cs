@@ -4,10 +4,10 @@ namespace DenseLinear.IO;
 internal static class ShapeMath
 {
     /// <summary>
-    /// The element count of <paramref name="shape"/> as NumPy computes it: zero if any dimension is zero, else the
-    /// product, which (times the item size) must not overflow. Returns <see langword="null"/> on overflow.
+    /// The byte size of <paramref name="shape"/> as NumPy computes it: zero if any dimension is zero, else the
+    /// product times the item size, which must not overflow. Returns <see langword="null"/> on overflow.
     /// </summary>
-    public static long? ByteCount(ReadOnlySpan<long> shape, int itemSize, out long elementCount)
+    public static long? ByteCount(ReadOnlySpan<long> shape, int itemSize)
     {
         long nonZeroBytes = itemSize;
         bool anyZero = false;
@@ -21,14 +21,12 @@ internal static class ShapeMath
 
             if (nonZeroBytes > long.MaxValue / dimension)
             {
-                elementCount = 0;
                 return null;
             }
 
             nonZeroBytes *= dimension;
         }
 
-        elementCount = anyZero ? 0 : nonZeroBytes / itemSize;
         return anyZero ? 0 : nonZeroBytes;
     }
 
