@@ -1,0 +1,90 @@
+using System.Text;
+using DenseLinear.IO;
+using Xunit;
+
+namespace DenseLinear.Interop.Tests.Formats;
+
+/// <summary>Every version × dtype × byte order × memory order × shape reads back bit for bit.</summary>
+public sealed class NpyRoundTripTests
+{
+    public static TheoryData<NpyFormatVersion, TensorDType, bool, bool> Layouts()
+    {
+        var data = new TheoryData<NpyFormatVersion, TensorDType, bool, bool>();
+        foreach (NpyFormatVersion version in Enum.GetValues<NpyFormatVersion>())
+        {
+            foreach (TensorDType dtype in Enum.GetValues<TensorDType>())
+            {
+                foreach (bool bigEndian in new[] { false, true })
+                {
+                    foreach (bool fortran in new[] { false, true })
+                    {
+                        data.Add(version, dtype, bigEndian, fortran);
+                    }
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void Round_trips_bitwise(NpyFormatVersion version, TensorDType dtype, bool bigEndian, bool fortranOrder)
+    {
+        var options = new NpyWriteOptions { Version = version, BigEndian = bigEndian, FortranOrder = fortranOrder };
+        foreach (long[] shape in SampleTensors.Shapes)
+        {
+            StoredTensor original = SampleTensors.Awkward(dtype, shape);
+            byte[] file = NpyFile.ToBytes(original, options);
+            Assert.Equal((byte)version, file[6]);
+            StoredTensor read = NpyFile.Read(file);
+            Assert.True(original.BitwiseEquals(read), $"{original} with {options} read back as {read}");
+
+            using var stream = new MemoryStream();
+            NpyFile.Write(stream, read);
+            stream.Position = 0;
+            Assert.True(original.BitwiseEquals(NpyFile.Read(stream)));
+        }
+    }
+
+    [Fact]
+    public void Fortran_order_stores_the_first_index_fastest()
+    {
+        StoredTensor tensor = StoredTensor.Create<double>([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 2, 3, 2);
+        byte[] file = NpyFile.ToBytes(tensor, new NpyWriteOptions { FortranOrder = true });
+        double[] stored = [.. Enumerable.Range(0, 12).Select(i => BitConverter.ToDouble(file, 128 + (8 * i)))];
+
+        // Element (i, j, k) has row-major value 6i + 2j + k and column-major position i + 2j + 6k.
+        Assert.Equal([0, 6, 2, 8, 4, 10, 1, 7, 3, 9, 5, 11], stored);
+    }
+
+    [Fact]
+    public void Chooses_version_2_when_the_header_outgrows_a_u16_length()
+    {
+        long[] shape = [.. Enumerable.Repeat(1L, 30_000)];
+        byte[] file = NpyFile.ToBytes(StoredTensor.Create<float>([42f], shape));
+        Assert.Equal(2, file[6]);
+        Assert.Equal(30_000, NpyFile.Read(file).Rank);
+        Assert.Throws<ArgumentException>(() => NpyFile.ToBytes(StoredTensor.Create<float>([42f], shape), new NpyWriteOptions { Version = NpyFormatVersion.Version1 }));
+    }
+
+    [Theory]
+    [InlineData("{\"descr\": \"<f4\", \"fortran_order\": False, \"shape\": (2,)}")]
+    [InlineData("{'shape': (2,), 'fortran_order': False, 'descr': '<f4'}\n")]
+    [InlineData("  { 'descr' : '<f4' ,\t'fortran_order' : False , 'shape' : ( 2 , ) , }   \n")]
+    public void Reads_other_valid_literal_spellings(string header)
+    {
+        foreach (byte major in new byte[] { 1, 2, 3 })
+        {
+            StoredTensor tensor = NpyFile.Read(HandBuiltFiles.Npy(header, HandBuiltFiles.Float32(1, 2), major));
+            Assert.Equal([1f, 2f], tensor.GetValues<float>().ToArray());
+        }
+    }
+
+    [Fact]
+    public void Version_3_headers_are_utf8()
+    {
+        byte[] file = HandBuiltFiles.Npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }\n", HandBuiltFiles.Float32(7), 3, Encoding.UTF8);
+        Assert.Equal([7f], NpyFile.Read(file).GetValues<float>().ToArray());
+    }
+}

@@ -1,0 +1,63 @@
+using DenseLinear.IO;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace DenseLinear.Interop.Tests.Fuzz;
+
+/// <summary>
+/// Mutated files (bit flips, truncations, header edits, arbitrary header lengths) either parse or raise
+/// <see cref="InvalidDataException"/>: never another exception, never an allocation the file's size does not imply.
+/// </summary>
+/// <remarks>
+/// Allocation budget, linear in the file length n: the readers copy the input (n), decode it to UTF-16 or a JSON
+/// document (≤ 2n plus pooled buffers), collect header tokens and shape lists (≤ 8 bytes per header character, ×2
+/// for list growth), decode the data (≤ 2n: F16/BF16 widen to float) and may reorder a Fortran copy (≤ 2n), and
+/// format a message (≤ a few n). 32·n covers all of these together; the fixed 1 MiB covers the JSON reader's pooled
+/// buffers and exception objects. A header-driven allocation (the point of the check) would be up to 2⁶⁴ bytes.
+/// Measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/> around the read only.
+/// </remarks>
+[Properties(Arbitrary = [typeof(FuzzArbitraries)], MaxTest = 2000)]
+public sealed class CorruptedFileProperties
+{
+    private const long BytesPerFileByte = 32;
+    private const long FixedOverhead = 1 << 20;
+
+    [Property]
+    public Property A_corrupted_file_is_read_or_rejected_with_InvalidDataException(CorruptedFile file)
+    {
+        byte[] bytes = file.Bytes;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        string outcome;
+        string? message = null;
+        try
+        {
+            if (file.Format == WeightFileFormat.Npy)
+            {
+                NpyFile.Read(bytes);
+            }
+            else
+            {
+                SafetensorsFile.Read(bytes);
+            }
+
+            outcome = "read";
+        }
+        catch (InvalidDataException e)
+        {
+            outcome = "rejected";
+            message = e.Message;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long budget = (BytesPerFileByte * bytes.Length) + FixedOverhead;
+        string prefix = file.Format == WeightFileFormat.Npy ? "npy: " : "safetensors: ";
+        return (allocated <= budget)
+            .Label($"allocated {allocated} bytes reading {bytes.Length}, budget {budget}")
+            .And((message is null || (message.StartsWith(prefix, StringComparison.Ordinal) && message.Length > prefix.Length + 10))
+                .Label($"message '{message}' should start with '{prefix}' and say what is wrong"))
+            .Classify(outcome == "read", "still valid")
+            .Classify(outcome == "rejected", "rejected")
+            .Classify(file.Format == WeightFileFormat.Npy, "npy");
+    }
+}

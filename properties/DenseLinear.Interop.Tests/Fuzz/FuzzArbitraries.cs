@@ -1,0 +1,70 @@
+using System.Buffers.Binary;
+using DenseLinear.IO;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace DenseLinear.Interop.Tests.Fuzz;
+
+/// <summary>Generators for the fuzz properties: valid files of both formats, then one to four corruptions.</summary>
+public static class FuzzArbitraries
+{
+    // Tokens a header edit splices in: the grammar's own punctuation and keywords, boundary numbers, other dtypes.
+    private static readonly string[] HeaderTokens =
+    [
+        "", " ", ",", ":", "(", ")", "[", "]", "{", "}", "'", "\"", "\\", "\n", "-", "0", "1", "-1", "007", "1.5", "1e30",
+        "4294967296", "9223372036854775807", "9223372036854775808", "99999999999999999999", "True", "False", "None",
+        "'<f4'", "'>f8'", "'<i8'", "'|u1'", "\"F32\"", "\"F64\"", "\"F16\"", "\"BF16\"", "\"I64\"", "\"dtype\"",
+        "\"shape\"", "\"data_offsets\"", "\"__metadata__\"", "'shape'", "'descr'", "'fortran_order'", "null", "\u00e9", "\u2713",
+    ];
+
+    public static Arbitrary<CorruptedFile> CorruptedFile() =>
+        Arb.From(
+            from valid in Gen.OneOf(ValidNpy(), ValidSafetensors())
+            from count in Gen.Frequency((4, Gen.Constant(1)), (2, Gen.Constant(2)), (1, Gen.Choose(3, 4)))
+            from corruptions in Corruption().ArrayOf(count)
+            select valid with { Corruptions = corruptions },
+            file => file.WithOneCorruptionLess());
+
+    private static Gen<Corruption> Corruption() => Gen.Frequency(
+        (4, from offset in Gen.Choose(0, int.MaxValue) from bit in Gen.Choose(0, 7) select (Corruption)new BitFlip(offset, bit)),
+        (2, from offset in Gen.Choose(0, int.MaxValue) from bit in Gen.Choose(0, 7) select (Corruption)new DataBitFlip(offset, bit)),
+        (2, Gen.Choose(0, int.MaxValue).Select(length => (Corruption)new Truncation(length))),
+        (2, HeaderLengths().Select(value => (Corruption)new HeaderLengthValue(value))),
+        (5, from offset in Gen.Choose(0, int.MaxValue)
+            from delete in Gen.Choose(0, 4)
+            from token in Gen.Elements(HeaderTokens)
+            select (Corruption)new HeaderEdit(offset, delete, token)));
+
+    private static Gen<ulong> HeaderLengths() => Gen.OneOf(
+        Gen.Choose(0, 300).Select(value => (ulong)value),
+        Gen.Elements<ulong>(0xFFFFul, 0xFFFF_FFFFul, 0x7FFF_FFFFul, 1ul << 31, 1ul << 32, (ulong)long.MaxValue, 1ul << 63, ulong.MaxValue));
+
+    private static Gen<long[]> Shape() =>
+        Gen.Choose(0, 4).SelectMany(rank => Gen.Choose(0, 4).ArrayOf(rank)).Select(dims => dims.Select(d => (long)d).ToArray());
+
+    private static Gen<StoredTensor> Tensor() =>
+        from dtype in Gen.Elements(TensorDType.Float32, TensorDType.Float64)
+        from shape in Shape()
+        select Formats.SampleTensors.Awkward(dtype, shape);
+
+    private static Gen<CorruptedFile> ValidNpy() =>
+        from tensor in Tensor()
+        from version in Gen.Elements(Enum.GetValues<NpyFormatVersion>())
+        from fortran in Gen.Elements(false, true)
+        from bigEndian in Gen.Elements(false, true)
+        let options = new NpyWriteOptions { Version = version, FortranOrder = fortran, BigEndian = bigEndian }
+        let bytes = NpyFile.ToBytes(tensor, options)
+        let lengthSize = version == NpyFormatVersion.Version1 ? 2 : 4
+        let headerLength = lengthSize == 2 ? BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)) : (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8))
+        select new CorruptedFile(WeightFileFormat.Npy, $"{tensor} {options}", bytes, new FileLayout(8, lengthSize, 8 + lengthSize + headerLength), []);
+
+    private static Gen<CorruptedFile> ValidSafetensors() =>
+        from count in Gen.Choose(1, 3)
+        from tensors in Tensor().ArrayOf(count)
+        from withMetadata in Gen.Elements(false, true)
+        let content = new SafetensorsContent(
+            tensors.Select((t, i) => new KeyValuePair<string, StoredTensor>($"layer{i}.weight", t)),
+            withMetadata ? [new("format", "pt")] : null)
+        let bytes = SafetensorsFile.ToBytes(content)
+        select new CorruptedFile(WeightFileFormat.Safetensors, string.Join("; ", tensors.Select(t => t.ToString())), bytes, new FileLayout(0, 8, 8 + (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes)), []);
+}

@@ -1,0 +1,124 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace DenseLinear.IO;
+
+/// <summary>
+/// Loads and saves layers in their frameworks' own file conventions: a PyTorch <see cref="LinearLayer{T}"/> as
+/// <c>state_dict</c> entries <c>&lt;prefix&gt;.weight</c> [out, in] and optional <c>&lt;prefix&gt;.bias</c> [out] in
+/// a <c>.safetensors</c> file; a Keras <see cref="DenseLayer{T}"/> as a kernel [in, units] <c>.npy</c> file and an
+/// optional bias [units] <c>.npy</c> file (<c>np.save(dense.get_weights()[0])</c>).
+/// </summary>
+/// <remarks>
+/// Values are moved, never computed, so save-then-load reproduces every bit. Convert between the conventions with
+/// <see cref="WeightConversion"/>. A file whose dtype is not the layer's element type, or whose shapes do
+/// not make a layer, raises <see cref="InvalidDataException"/>, as do the readers' own format errors.
+/// </remarks>
+public static class LayerWeightFiles
+{
+    /// <summary>Builds a PyTorch-convention layer from <c>&lt;prefix&gt;.weight</c> and, if present, <c>&lt;prefix&gt;.bias</c>.</summary>
+    /// <param name="stateDict">The file's tensors.</param>
+    /// <param name="prefix">The module path, e.g. <c>fc1</c>; empty for bare <c>weight</c>/<c>bias</c>.</param>
+    /// <param name="kernel">The matrix kernel; the default when <see langword="null"/>.</param>
+    /// <exception cref="InvalidDataException">The weight is missing, a tensor is not <typeparamref name="T"/>, or the shapes are not [out, in] and [out].</exception>
+    public static LinearLayer<T> ReadLinear<T>(SafetensorsContent stateDict, string prefix, IMatMulKernel<T>? kernel = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(stateDict);
+        ArgumentNullException.ThrowIfNull(prefix);
+        string weightName = Qualify(prefix, "weight");
+        if (!stateDict.TryGetTensor(weightName, out StoredTensor? weight))
+        {
+            throw new InvalidDataException($"The state_dict has no '{weightName}'.");
+        }
+
+        stateDict.TryGetTensor(Qualify(prefix, "bias"), out StoredTensor? bias);
+        (Tensor<T> w, Tensor<T>? b) = Matrix<T>(weight, bias, weightName, "[out_features, in_features]", outputAxis: 0);
+        return new LinearLayer<T>(w, b, kernel);
+    }
+
+    /// <summary>Reads a <c>.safetensors</c> file and builds the layer under <paramref name="prefix"/>; see <see cref="ReadLinear{T}"/>.</summary>
+    /// <exception cref="InvalidDataException">The file or its entries are not valid.</exception>
+    public static LinearLayer<T> LoadLinear<T>(string path, string prefix, IMatMulKernel<T>? kernel = null)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        ReadLinear(SafetensorsFile.ReadFile(path), prefix, kernel);
+
+    /// <summary>The layer's <c>state_dict</c> entries: <c>&lt;prefix&gt;.weight</c>, then <c>&lt;prefix&gt;.bias</c> if it has one.</summary>
+    public static SafetensorsContent ToStateDict<T>(LinearLayer<T> layer, string prefix, IEnumerable<KeyValuePair<string, string>>? metadata = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(prefix);
+        var tensors = new List<KeyValuePair<string, StoredTensor>> { new(Qualify(prefix, "weight"), StoredTensor.FromTensor(layer.Weight)) };
+        if (layer.HasBias)
+        {
+            tensors.Add(new(Qualify(prefix, "bias"), StoredTensor.FromTensor(layer.Bias)));
+        }
+
+        return new SafetensorsContent(tensors, metadata);
+    }
+
+    /// <summary>Writes the layer's <c>state_dict</c> entries as the <c>.safetensors</c> file <paramref name="path"/>.</summary>
+    public static void SaveLinear<T>(LinearLayer<T> layer, string path, string prefix)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        SafetensorsFile.WriteFile(path, ToStateDict(layer, prefix));
+
+    /// <summary>Builds a Keras-convention layer from a kernel [in, units] and an optional bias [units].</summary>
+    /// <exception cref="InvalidDataException">A tensor is not <typeparamref name="T"/>, or the shapes are not [in, units] and [units].</exception>
+    public static DenseLayer<T> ReadDense<T>(StoredTensor kernel, StoredTensor? bias, Activation activation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        (Tensor<T> k, Tensor<T>? b) = Matrix<T>(kernel, bias, "kernel", "[input_dim, units]", outputAxis: 1);
+        return new DenseLayer<T>(k, b, activation, matMulKernel);
+    }
+
+    /// <summary>Reads kernel and (when <paramref name="biasPath"/> is given) bias <c>.npy</c> files into a Keras-convention layer.</summary>
+    /// <exception cref="InvalidDataException">A file is not valid, or its contents do not make a layer.</exception>
+    public static DenseLayer<T> LoadDense<T>(string kernelPath, string? biasPath, Activation activation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        ReadDense(NpyFile.ReadFile(kernelPath), biasPath is null ? null : NpyFile.ReadFile(biasPath), activation, matMulKernel);
+
+    /// <summary>Writes the kernel, and the bias, as <c>.npy</c> files in NumPy's default layout.</summary>
+    /// <exception cref="ArgumentException">A bias path is given for a layer without bias, or missing for one with a bias.</exception>
+    public static void SaveDense<T>(DenseLayer<T> layer, string kernelPath, string? biasPath)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        if (layer.UseBias != biasPath is not null)
+        {
+            throw new ArgumentException(layer.UseBias ? "The layer has a bias; give a path for it." : "The layer has no bias to write.", nameof(biasPath));
+        }
+
+        NpyFile.WriteFile(kernelPath, StoredTensor.FromTensor(layer.Kernel));
+        if (biasPath is not null)
+        {
+            NpyFile.WriteFile(biasPath, StoredTensor.FromTensor(layer.Bias));
+        }
+    }
+
+    private static string Qualify(string prefix, string parameter) => prefix.Length == 0 ? parameter : $"{prefix}.{parameter}";
+
+    private static (Tensor<T> Matrix, Tensor<T>? Bias) Matrix<T>(StoredTensor matrix, StoredTensor? bias, string name, string expectedShape, int outputAxis)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        TensorDType dtype = StoredTensor.DTypeOf<T>();
+        if (matrix.DType != dtype || (bias is not null && bias.DType != dtype))
+        {
+            throw new InvalidDataException($"'{name}' is stored as {matrix.DType}{(bias is null ? string.Empty : $" with a {bias.DType} bias")}; a {typeof(T).Name} layer needs {dtype}.");
+        }
+
+        if (matrix.Rank != 2 || matrix.Shape[0] > int.MaxValue || matrix.Shape[1] > int.MaxValue)
+        {
+            throw new InvalidDataException($"'{name}' must be a matrix {expectedShape}, got {matrix}.");
+        }
+
+        long units = matrix.Shape[outputAxis];
+        if (bias is not null && (bias.Rank != 1 || bias.Shape[0] != units))
+        {
+            throw new InvalidDataException($"The bias must be [{units}] to match '{name}' {StoredTensor.Format(matrix.Shape)}, got {StoredTensor.Format(bias.Shape)}.");
+        }
+
+        return (matrix.ToTensor<T>(), bias?.ToTensor<T>());
+    }
+}
