@@ -36,6 +36,9 @@ internal static class PackedGemm<T>
 
     public static int NR => MicroKernels<T>.NR;
 
+    /// <summary>Values of p per transposition block when packing OutIn weights: 64 × NR·sizeof(T) (64 B) = 4 KiB.</summary>
+    private const int TransposeBlock = 64;
+
     // One packed-x block per thread, allocated on first use and reused by every later call on that thread.
     [ThreadStatic]
     private static T[]? xBlock;
@@ -65,14 +68,21 @@ internal static class PackedGemm<T>
             }
             else
             {
-                // p outer, lane inner: NR sequential read streams (one per W row) and contiguous writes.
+                // Transposed in blocks of TransposeBlock values of p: each W row is read sequentially, and the
+                // NR·TransposeBlock destination block (4 KiB) stays in L1 while the NR rows fill it. Walking all NR
+                // rows per single p instead hits one cache set NR times when k·sizeof(T) is a multiple of 4 KiB.
                 ref T source = ref Unsafe.Add(ref MemoryMarshal.GetReference(w), j0 * k);
                 ref T target = ref MemoryMarshal.GetReference(panel);
-                for (int p = 0; p < k; p++)
+                for (int p0 = 0; p0 < k; p0 += TransposeBlock)
                 {
+                    int pEnd = Math.Min(p0 + TransposeBlock, k);
                     for (int lane = 0; lane < width; lane++)
                     {
-                        Unsafe.Add(ref target, (p * nr) + lane) = Unsafe.Add(ref source, (lane * k) + p);
+                        ref T row = ref Unsafe.Add(ref source, lane * k);
+                        for (int p = p0; p < pEnd; p++)
+                        {
+                            Unsafe.Add(ref target, (p * nr) + lane) = Unsafe.Add(ref row, p);
+                        }
                     }
                 }
             }
