@@ -53,6 +53,7 @@ internal static class MicroKernels<T>
     /// <c>dst[q·NR + l] = Σ-chain over p of x[p] · b[q·panelStride + p·rowStride + l]</c> for <paramref name="panels"/>
     /// (1..4) groups of NR columns, each chain from zero over the whole k.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Row(int k, ref T x, ref T b, nint panelStride, nint rowStride, int panels, ref T dst)
     {
         if (Vectorized && panels == RowPanels)
@@ -95,6 +96,7 @@ internal static class MicroKernels<T>
         return Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void VectorTile(int kc, ref T a, ref T b, ref T c, nint ldc, bool accumulate)
     {
         nuint lanes = (nuint)Vector256<T>.Count;
@@ -160,6 +162,7 @@ internal static class MicroKernels<T>
         c51.StoreUnsafe(ref c, (5 * stride) + lanes);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScalarTile(int kc, ref T a, ref T b, ref T c, nint ldc, bool accumulate)
     {
         int nr = NR;
@@ -179,6 +182,7 @@ internal static class MicroKernels<T>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void VectorRow4(int k, ref T x, ref T b, nint panelStride, nint rowStride, ref T dst)
     {
         nuint lanes = (nuint)Vector256<T>.Count;
@@ -210,6 +214,7 @@ internal static class MicroKernels<T>
         c7.StoreUnsafe(ref dst, 7 * lanes);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void VectorRow1(int k, ref T x, ref T b, nint rowStride, ref T dst)
     {
         nuint lanes = (nuint)Vector256<T>.Count;

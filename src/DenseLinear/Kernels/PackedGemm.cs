@@ -21,6 +21,8 @@ namespace DenseLinear;
 /// <item>NC·KC·sizeof(T) = 3 MiB (NC = 3072 floats / 1536 doubles): the weight block stays in L3, a small
 /// share of the 32 MiB that other cores also use.</item>
 /// </list>
+/// <para>The loops are compiled fully optimized up front (AggressiveOptimization): otherwise the first large
+/// product would run in the unoptimized first JIT tier until on-stack replacement kicks in.</para>
 /// </remarks>
 internal static class PackedGemm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -46,6 +48,7 @@ internal static class PackedGemm<T>
     public static int PanelCount(int n) => (n + NR - 1) / NR;
 
     /// <summary>Packs panels [first, end) of W into <paramref name="packed"/>, zero-padding the last panel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackWeights(ReadOnlySpan<T> w, int k, int n, WeightLayout layout, Span<T> packed, int first, int end)
     {
         int nr = NR;
@@ -93,6 +96,7 @@ internal static class PackedGemm<T>
     /// Writes y[rows, columns of panels [panelStart, panelEnd)] for rows [rowStart, rowEnd). The caller has
     /// validated x [m×k], y (≥ m·n) and the packed weights (⌈n/NR⌉ panels of k×NR), and k &gt; 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(ReadOnlySpan<T> x, ReadOnlySpan<T> packed, Span<T> y, int k, int n, int rowStart, int rowEnd, int panelStart, int panelEnd)
     {
         int nr = NR;
@@ -164,6 +168,7 @@ internal static class PackedGemm<T>
     }
 
     /// <summary>Packs x[rowStart.., pc..pc+kc) into MR-row panels, p-major, zero rows below the last row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackRows(ReadOnlySpan<T> x, int k, int rowStart, int rows, int pc, int kc, T[] block)
     {
         ref T source = ref MemoryMarshal.GetReference(x);
@@ -188,6 +193,7 @@ internal static class PackedGemm<T>
     }
 
     /// <summary>One row against packed panels: no x packing, whole k per chain, 4 panels per sweep.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyRow(ReadOnlySpan<T> x, ReadOnlySpan<T> packed, Span<T> y, int k, int n, int panelStart, int panelEnd)
     {
         int nr = NR;
@@ -206,6 +212,7 @@ internal static class PackedGemm<T>
     }
 
     /// <summary>One row against an unpacked K [k×n] (InOut), read in place with stride n.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyRowInOut(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int k, int n)
     {
         int nr = NR;
