@@ -47,14 +47,24 @@ internal static class PackedGemm<T>
 
     public static int PanelCount(int n) => (n + NR - 1) / NR;
 
-    /// <summary>Packs panels [first, end) of W into <paramref name="packed"/>, zero-padding the last panel.</summary>
+    /// <summary>
+    /// Panels per chunk for a call that packs its own weights: one NC block, so the buffer is at most k·NC
+    /// however large n is, and fewer if that would not fit an array; 0 if not even one k×NR panel fits.
+    /// </summary>
+    public static int ChunkPanels(int k, int panels) =>
+        (int)Math.Min(Math.Min(panels, NCPanels), Array.MaxLength / Math.Max(1L * k * NR, 1));
+
+    /// <summary>
+    /// Packs panels [first, end) of W into <paramref name="packed"/>, which starts at panel
+    /// <paramref name="packedFirst"/>, zero-padding the last panel.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void PackWeights(ReadOnlySpan<T> w, int k, int n, WeightLayout layout, Span<T> packed, int first, int end)
+    public static void PackWeights(ReadOnlySpan<T> w, int k, int n, WeightLayout layout, Span<T> packed, int packedFirst, int first, int end)
     {
         int nr = NR;
         for (int jp = first; jp < end; jp++)
         {
-            Span<T> panel = packed.Slice(jp * k * nr, k * nr);
+            Span<T> panel = packed.Slice((jp - packedFirst) * k * nr, k * nr);
             int j0 = jp * nr;
             int width = Math.Min(nr, n - j0);
             if (width < nr)
@@ -94,15 +104,16 @@ internal static class PackedGemm<T>
 
     /// <summary>
     /// Writes y[rows, columns of panels [panelStart, panelEnd)] for rows [rowStart, rowEnd). The caller has
-    /// validated x [m×k], y (≥ m·n) and the packed weights (⌈n/NR⌉ panels of k×NR), and k &gt; 0.
+    /// validated x [m×k] and y (≥ m·n), k &gt; 0, and <paramref name="packed"/> holds k×NR panels from panel
+    /// <paramref name="packedFirst"/> to at least <paramref name="panelEnd"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(ReadOnlySpan<T> x, ReadOnlySpan<T> packed, Span<T> y, int k, int n, int rowStart, int rowEnd, int panelStart, int panelEnd)
+    public static void Multiply(ReadOnlySpan<T> x, ReadOnlySpan<T> packed, int packedFirst, Span<T> y, int k, int n, int rowStart, int rowEnd, int panelStart, int panelEnd)
     {
         int nr = NR;
         if (rowEnd - rowStart == 1)
         {
-            MultiplyRow(x.Slice(rowStart * k, k), packed, y.Slice(rowStart * n, n), k, n, panelStart, panelEnd);
+            MultiplyRow(x.Slice(rowStart * k, k), packed, packedFirst, y.Slice(rowStart * n, n), k, n, panelStart, panelEnd);
             return;
         }
 
@@ -125,7 +136,7 @@ internal static class PackedGemm<T>
                     PackRows(x, k, ic, rows, pc, kc, block);
                     for (int jp = jc; jp < jcEnd; jp++)
                     {
-                        ref T b = ref Unsafe.AsRef(in packed[(jp * k * nr) + (pc * nr)]);
+                        ref T b = ref Unsafe.AsRef(in packed[((jp - packedFirst) * k * nr) + (pc * nr)]);
                         int j0 = jp * nr;
                         int width = Math.Min(nr, n - j0);
                         for (int ir = 0; ir < rows; ir += MR)
@@ -194,7 +205,7 @@ internal static class PackedGemm<T>
 
     /// <summary>One row against packed panels: no x packing, whole k per chain, 4 panels per sweep.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MultiplyRow(ReadOnlySpan<T> x, ReadOnlySpan<T> packed, Span<T> y, int k, int n, int panelStart, int panelEnd)
+    private static void MultiplyRow(ReadOnlySpan<T> x, ReadOnlySpan<T> packed, int packedFirst, Span<T> y, int k, int n, int panelStart, int panelEnd)
     {
         int nr = NR;
         Span<T> scratch = stackalloc T[MicroKernels<T>.RowPanels * MicroKernels<T>.MaxNR];
@@ -203,7 +214,7 @@ internal static class PackedGemm<T>
         for (int jp = panelStart; jp < panelEnd; jp += MicroKernels<T>.RowPanels)
         {
             int panels = Math.Min(MicroKernels<T>.RowPanels, panelEnd - jp);
-            ref T b = ref Unsafe.AsRef(in packed[jp * panelStride]);
+            ref T b = ref Unsafe.AsRef(in packed[(jp - packedFirst) * panelStride]);
             MicroKernels<T>.Row(k, ref xRef, ref b, panelStride, nr, panels, ref MemoryMarshal.GetReference(scratch));
             int j0 = jp * nr;
             int width = Math.Min(panels * nr, n - j0);
@@ -239,6 +250,28 @@ internal static class PackedGemm<T>
             }
 
             y[j] = acc;
+        }
+    }
+
+    /// <summary>
+    /// The same chains without packing, one output at a time: only for k so large that a single k×NR panel
+    /// would not fit an array.
+    /// </summary>
+    public static void MultiplyChains(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int m, int k, int n, WeightLayout layout)
+    {
+        for (int i = 0; i < m; i++)
+        {
+            ReadOnlySpan<T> row = x.Slice(i * k, k);
+            for (int j = 0; j < n; j++)
+            {
+                T acc = T.Zero;
+                for (int p = 0; p < k; p++)
+                {
+                    acc = T.FusedMultiplyAdd(row[p], layout == WeightLayout.InOut ? w[(p * n) + j] : w[(j * k) + p], acc);
+                }
+
+                y[(i * n) + j] = acc;
+            }
         }
     }
 }

@@ -14,8 +14,9 @@ namespace DenseLinear;
 /// it differs from <see cref="NaiveKernel{T}"/> only by the rounding a fused multiply-add skips.</para>
 /// <para>Shapes: x [m×k], W [k×n] (InOut) or [n×k] (OutIn), y [m×n], row-major; y is overwritten, never read,
 /// and nothing past m·n is touched; k = 0 gives zeros.</para>
-/// <para>Memory: an unpacked call rents a k × ⌈n/NR⌉·NR packing buffer from <see cref="ArrayPool{T}.Shared"/>;
-/// each thread keeps one 144 KiB x block. With <see cref="Pack"/> the weights are packed once.</para>
+/// <para>Memory: an unpacked call packs the weights NC columns at a time into a buffer of at most k·NC elements
+/// rented from <see cref="ArrayPool{T}.Shared"/>; each thread keeps one 144 KiB x block. With <see cref="Pack"/>
+/// the weights are packed once.</para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 public sealed class PackedKernel<T> : IWeightPackingKernel<T>
@@ -50,11 +51,22 @@ public sealed class PackedKernel<T> : IWeightPackingKernel<T>
         }
 
         int panels = PackedGemm<T>.PanelCount(n);
-        T[] packed = ArrayPool<T>.Shared.Rent(panels * k * PackedGemm<T>.NR);
+        int chunk = PackedGemm<T>.ChunkPanels(k, panels);
+        if (chunk == 0)
+        {
+            PackedGemm<T>.MultiplyChains(x, w, y, m, k, n, layout);
+            return;
+        }
+
+        T[] packed = ArrayPool<T>.Shared.Rent(chunk * k * PackedGemm<T>.NR);
         try
         {
-            PackedGemm<T>.PackWeights(w, k, n, layout, packed, 0, panels);
-            PackedGemm<T>.Multiply(x, packed, y, k, n, 0, m, 0, panels);
+            for (int first = 0; first < panels; first += chunk)
+            {
+                int end = Math.Min(first + chunk, panels);
+                PackedGemm<T>.PackWeights(w, k, n, layout, packed, first, first, end);
+                PackedGemm<T>.Multiply(x, packed, first, y, k, n, 0, m, first, end);
+            }
         }
         finally
         {
@@ -67,7 +79,7 @@ public sealed class PackedKernel<T> : IWeightPackingKernel<T>
     {
         int length = PackedWeights<T>.ValidatePack(w, k, n, layout, PackedGemm<T>.NR);
         var panels = new T[length];
-        PackedGemm<T>.PackWeights(w, k, n, layout, panels, 0, PackedGemm<T>.PanelCount(n));
+        PackedGemm<T>.PackWeights(w, k, n, layout, panels, 0, 0, PackedGemm<T>.PanelCount(n));
         return new PackedWeights<T>(panels, k, n, PackedGemm<T>.NR, layout);
     }
 
@@ -88,7 +100,7 @@ public sealed class PackedKernel<T> : IWeightPackingKernel<T>
             return;
         }
 
-        PackedGemm<T>.Multiply(x, w.Panels, y, k, n, 0, m, 0, PackedGemm<T>.PanelCount(n));
+        PackedGemm<T>.Multiply(x, w.Panels, 0, y, k, n, 0, m, 0, PackedGemm<T>.PanelCount(n));
     }
 
     /// <inheritdoc />

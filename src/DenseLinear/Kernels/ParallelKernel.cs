@@ -40,7 +40,14 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         }
 
         int panels = PackedGemm<T>.PanelCount(n);
-        T[] packed = ArrayPool<T>.Shared.Rent(panels * k * PackedGemm<T>.NR);
+        int chunk = PackedGemm<T>.ChunkPanels(k, panels);
+        if (chunk == 0)
+        {
+            PackedKernel<T>.Instance.Multiply(x, w, y, m, k, n, layout);
+            return;
+        }
+
+        T[] packed = ArrayPool<T>.Shared.Rent(chunk * k * PackedGemm<T>.NR);
         try
         {
             unsafe
@@ -48,9 +55,10 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
                 fixed (T* xPointer = x, wPointer = w, yPointer = y)
                 {
                     var job = new Job((nint)xPointer, (nint)wPointer, (nint)yPointer, packed, m, k, n, layout);
-                    int packChunks = Math.Min(panels, Environment.ProcessorCount * 4);
-                    Parallel.For(0, packChunks, job.Pack);
-                    job.MultiplyInParallel();
+                    for (int first = 0; first < panels; first += chunk)
+                    {
+                        job.Run(first, Math.Min(first + chunk, panels), packFirst: true);
+                    }
                 }
             }
         }
@@ -78,7 +86,8 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         {
             fixed (T* xPointer = x, yPointer = y)
             {
-                new Job((nint)xPointer, 0, (nint)yPointer, w.Panels, m, w.K, w.N, w.SourceLayout).MultiplyInParallel();
+                var job = new Job((nint)xPointer, 0, (nint)yPointer, w.Panels, m, w.K, w.N, w.SourceLayout);
+                job.Run(0, PackedGemm<T>.PanelCount(w.N), packFirst: false);
             }
         }
     }
@@ -92,57 +101,67 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
     /// <summary>One call's pinned operands, shared read-only by the workers; each writes a disjoint part of y.</summary>
     private sealed unsafe class Job(nint x, nint w, nint y, T[] packed, int m, int k, int n, WeightLayout layout)
     {
-        private readonly int panels = PackedGemm<T>.PanelCount(n);
+        private static readonly int ChunksPerPass = Environment.ProcessorCount * 4;
+        private int first;
+        private int end;
+        private int packedFirst;
         private int rowsPerChunk;
         private int panelsPerChunk;
-
-        /// <summary>Packs chunk <paramref name="chunk"/> of the weight panels into the shared buffer.</summary>
-        public void Pack(int chunk)
-        {
-            int chunks = Math.Min(panels, Environment.ProcessorCount * 4);
-            int per = (panels + chunks - 1) / chunks;
-            int first = chunk * per;
-            var weights = new ReadOnlySpan<T>((void*)w, k * n);
-            PackedGemm<T>.PackWeights(weights, k, n, layout, packed, first, Math.Min(first + per, panels));
-        }
-
-        /// <summary>
-        /// Splits rows in whole MR tiles when there are enough of them for every core, else column panels; about
-        /// four chunks per core so a core slowed by other work does not hold up the rest.
-        /// </summary>
-        public void MultiplyInParallel()
-        {
-            int mr = PackedGemm<T>.MR;
-            int target = Environment.ProcessorCount * 4;
-            int rowTiles = (m + mr - 1) / mr;
-            if (rowTiles >= Environment.ProcessorCount)
-            {
-                int chunks = Math.Min(rowTiles, target);
-                rowsPerChunk = mr * ((rowTiles + chunks - 1) / chunks);
-                Parallel.For(0, (m + rowsPerChunk - 1) / rowsPerChunk, MultiplyRows);
-            }
-            else
-            {
-                int chunks = Math.Min(panels, target);
-                panelsPerChunk = (panels + chunks - 1) / chunks;
-                Parallel.For(0, (panels + panelsPerChunk - 1) / panelsPerChunk, MultiplyPanels);
-            }
-        }
-
-        private void MultiplyRows(int chunk)
-        {
-            int first = chunk * rowsPerChunk;
-            PackedGemm<T>.Multiply(X, packed, Y, k, n, first, Math.Min(first + rowsPerChunk, m), 0, panels);
-        }
-
-        private void MultiplyPanels(int chunk)
-        {
-            int first = chunk * panelsPerChunk;
-            PackedGemm<T>.Multiply(X, packed, Y, k, n, 0, m, first, Math.Min(first + panelsPerChunk, panels));
-        }
 
         private ReadOnlySpan<T> X => new((void*)x, m * k);
 
         private Span<T> Y => new((void*)y, m * n);
+
+        /// <summary>
+        /// Writes the columns of panels [first, end), packing them into the buffer first if asked. Rows are
+        /// split in whole MR tiles when there are enough for every core, else column panels; about four
+        /// chunks per core, so a core slowed by other work does not hold up the rest.
+        /// </summary>
+        public void Run(int firstPanel, int endPanel, bool packFirst)
+        {
+            first = firstPanel;
+            end = endPanel;
+
+            // A call that packs holds just this pass's panels; pre-packed weights hold all of them.
+            packedFirst = packFirst ? firstPanel : 0;
+            int panels = end - first;
+            panelsPerChunk = (panels + Math.Min(panels, ChunksPerPass) - 1) / Math.Min(panels, ChunksPerPass);
+            int panelChunks = (panels + panelsPerChunk - 1) / panelsPerChunk;
+            if (packFirst)
+            {
+                Parallel.For(0, panelChunks, PackPanels);
+            }
+
+            int mr = PackedGemm<T>.MR;
+            int rowTiles = (m + mr - 1) / mr;
+            if (rowTiles >= Environment.ProcessorCount)
+            {
+                rowsPerChunk = mr * ((rowTiles + Math.Min(rowTiles, ChunksPerPass) - 1) / Math.Min(rowTiles, ChunksPerPass));
+                Parallel.For(0, (m + rowsPerChunk - 1) / rowsPerChunk, MultiplyRows);
+            }
+            else
+            {
+                Parallel.For(0, panelChunks, MultiplyPanels);
+            }
+        }
+
+        private void PackPanels(int chunk)
+        {
+            int start = first + (chunk * panelsPerChunk);
+            var weights = new ReadOnlySpan<T>((void*)w, k * n);
+            PackedGemm<T>.PackWeights(weights, k, n, layout, packed, packedFirst, start, Math.Min(start + panelsPerChunk, end));
+        }
+
+        private void MultiplyRows(int chunk)
+        {
+            int start = chunk * rowsPerChunk;
+            PackedGemm<T>.Multiply(X, packed, packedFirst, Y, k, n, start, Math.Min(start + rowsPerChunk, m), first, end);
+        }
+
+        private void MultiplyPanels(int chunk)
+        {
+            int start = first + (chunk * panelsPerChunk);
+            PackedGemm<T>.Multiply(X, packed, packedFirst, Y, k, n, 0, m, start, Math.Min(start + panelsPerChunk, end));
+        }
     }
 }
