@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace DenseLinear;
 
@@ -72,7 +73,21 @@ internal static class PackedGemm<T>
                 panel.Clear();
             }
 
-            if (layout == WeightLayout.InOut)
+            if (layout == WeightLayout.InOut && width == nr)
+            {
+                // A whole panel row is exactly two vectors: copy them directly rather than call a memmove per row.
+                ref T source = ref Unsafe.Add(ref MemoryMarshal.GetReference(w), j0);
+                ref T target = ref MemoryMarshal.GetReference(panel);
+                nuint lanes = (nuint)Vector256<T>.Count;
+                for (int p = 0; p < k; p++)
+                {
+                    ref T row = ref Unsafe.Add(ref source, p * n);
+                    ref T packedRow = ref Unsafe.Add(ref target, p * nr);
+                    Vector256.LoadUnsafe(ref row).StoreUnsafe(ref packedRow);
+                    Vector256.LoadUnsafe(ref row, lanes).StoreUnsafe(ref packedRow, lanes);
+                }
+            }
+            else if (layout == WeightLayout.InOut)
             {
                 for (int p = 0; p < k; p++)
                 {
@@ -89,6 +104,12 @@ internal static class PackedGemm<T>
                 for (int p0 = 0; p0 < k; p0 += TransposeBlock)
                 {
                     int pEnd = Math.Min(p0 + TransposeBlock, k);
+                    if (width == nr && PanelTranspose<T>.IsSupported)
+                    {
+                        TransposeFullPanel(ref source, ref target, k, p0, pEnd);
+                        continue;
+                    }
+
                     for (int lane = 0; lane < width; lane++)
                     {
                         ref T row = ref Unsafe.Add(ref source, lane * k);
@@ -175,6 +196,30 @@ internal static class PackedGemm<T>
         for (int r = 0; r < height; r++)
         {
             scratch.Slice(r * nr, width).CopyTo(y.Slice(r * n, width));
+        }
+    }
+
+    /// <summary>panel[p, lane] = W[lane, p] for p in [p0, pEnd): L×L register transposes, then the p tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void TransposeFullPanel(ref T source, ref T target, int k, int p0, int pEnd)
+    {
+        int nr = NR;
+        int lanes = Vector256<T>.Count;
+        int p = p0;
+        for (; p + lanes <= pEnd; p += lanes)
+        {
+            for (int lane = 0; lane < nr; lane += lanes)
+            {
+                PanelTranspose<T>.Block(ref Unsafe.Add(ref source, (lane * k) + p), k, ref Unsafe.Add(ref target, (p * nr) + lane), nr);
+            }
+        }
+
+        for (; p < pEnd; p++)
+        {
+            for (int lane = 0; lane < nr; lane++)
+            {
+                Unsafe.Add(ref target, (p * nr) + lane) = Unsafe.Add(ref source, (lane * k) + p);
+            }
         }
     }
 
