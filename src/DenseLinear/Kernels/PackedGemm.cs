@@ -96,9 +96,10 @@ internal static class PackedGemm<T>
             }
             else
             {
-                // Transposed in blocks of TransposeBlock values of p: each W row is read sequentially, and the
-                // NR·TransposeBlock destination block (4 KiB) stays in L1 while the NR rows fill it. Walking all NR
-                // rows per single p instead hits one cache set NR times when k·sizeof(T) is a multiple of 4 KiB.
+                // Transposed in blocks of TransposeBlock values of p (register transposes for whole panels, scalar
+                // copies for the zero-padded last one): the NR rows are read sequentially and the 4 KiB destination
+                // block stays in L1 while they fill it. Walking all NR rows per single p instead hits one cache set
+                // NR times when k·sizeof(T) is a multiple of 4 KiB.
                 ref T source = ref Unsafe.Add(ref MemoryMarshal.GetReference(w), j0 * k);
                 ref T target = ref MemoryMarshal.GetReference(panel);
                 for (int p0 = 0; p0 < k; p0 += TransposeBlock)

@@ -12,8 +12,9 @@ namespace DenseLinear;
 /// <para>Formula and shapes as in <see cref="PackedKernel{T}"/>:
 /// <c>y[i, j] = fma(x[i, k-1], W(k-1, j), … fma(x[i, 0], W(0, j), 0))</c>; x [m×k], W [k×n] (InOut) or [n×k]
 /// (OutIn), y [m×n]; y is overwritten, never read, and nothing past m·n is touched.</para>
-/// <para>Products under <see cref="ParallelThreshold"/> multiply-adds run on the calling thread: waking pool
-/// threads costs some microseconds, about as long as such a product takes on one core.</para>
+/// <para>Products under <see cref="ParallelThreshold"/> multiply-adds run on the calling thread: such a product
+/// takes about 50 µs on one core, and waking pool threads and joining them (5–20 µs, more on a busy machine)
+/// would eat most of what a second core saves.</para>
 /// <para>Weights packed by <see cref="PackedKernel{T}.Pack"/> and by this kernel are interchangeable.</para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
