@@ -10,10 +10,13 @@ namespace DenseLinear;
 public static class BuiltInKernels<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>Every built-in kernel, the naive oracle first.</summary>
+    /// <summary>Every built-in kernel, the naive oracle first and the fastest last.</summary>
     public static IReadOnlyList<IMatMulKernel<T>> All { get; } =
     [
         NaiveKernel<T>.Instance,
+        TensorPrimitivesKernel<T>.Instance,
+        PackedKernel<T>.Instance,
+        ParallelKernel<T>.Instance,
     ];
 
     /// <summary>The kernel layers use when none is given: the fastest built-in one.</summary>

@@ -5,7 +5,8 @@ namespace DenseLinear;
 
 /// <summary>
 /// The shared forward pass of both layers: flatten (*, in) to rows, one kernel call, bias, activation, reshape to
-/// (*, out). Every check runs before anything is written.
+/// (*, out). Every check runs before anything is written. A kernel that packs weights gets them packed once,
+/// here, so forward passes do no weight packing.
 /// </summary>
 internal sealed class AffineMap<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -15,6 +16,8 @@ internal sealed class AffineMap<T>
     private readonly WeightLayout layout;
     private readonly Activation activation;
     private readonly IMatMulKernel<T> kernel;
+    private readonly IWeightPackingKernel<T>? packingKernel;
+    private readonly PackedWeights<T>? packedWeight;
     private readonly int minimumRank;
     private readonly string convention;
 
@@ -29,6 +32,11 @@ internal sealed class AffineMap<T>
         this.kernel = kernel;
         this.minimumRank = minimumRank;
         this.convention = convention;
+        if (kernel is IWeightPackingKernel<T> packing)
+        {
+            packingKernel = packing;
+            packedWeight = packing.Pack(weight, inFeatures, outFeatures, layout);
+        }
     }
 
     public int InFeatures { get; }
@@ -86,7 +94,15 @@ internal sealed class AffineMap<T>
         var x = new T[checked(rows * InFeatures)];
         input.FlattenTo(x);
         var y = new T[checked(rows * OutFeatures)];
-        kernel.Multiply(x, weight, y, rows, InFeatures, OutFeatures, layout);
+        if (packingKernel is not null && packedWeight is not null)
+        {
+            packingKernel.Multiply(x, packedWeight, y, rows);
+        }
+        else
+        {
+            kernel.Multiply(x, weight, y, rows, InFeatures, OutFeatures, layout);
+        }
+
         if (bias is not null)
         {
             for (int row = 0; row < rows; row++)

@@ -1,0 +1,323 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace DenseLinear;
+
+/// <summary>
+/// The BLIS-style loop nest shared by <see cref="PackedKernel{T}"/> and <see cref="ParallelKernel{T}"/>:
+/// weights in column panels of <see cref="NR"/>, x in row panels of <see cref="MR"/>, an MR×NR register tile.
+/// Every output is the chain <c>acc = 0; for p = 0..k-1: acc = fma(x[i,p], W(p,j), acc)</c>: k is cut into KC
+/// blocks, but each block reloads the tile from y and continues the chain, so blocking, tiling, threading and
+/// the batch size never change a bit of the result.
+/// </summary>
+/// <remarks>
+/// Block sizes, for an AMD EPYC core (Zen 3/4: 32 KiB L1d, ≥ 512 KiB L2, 32 MiB shared L3):
+/// <list type="bullet">
+/// <item>KC = 256: the KC×NR weight micro-panel (256·64 B = 16 KiB for both float and double) stays in L1 while
+/// the kernel sweeps every x micro-panel of the block, leaving half of L1 for x and the y tile.</item>
+/// <item>MC·KC·sizeof(T) = 144 KiB (MC = 144 floats / 72 doubles, multiples of MR): the packed x block sits in
+/// L2 with room left for the weight panels streaming through.</item>
+/// <item>NC·KC·sizeof(T) = 3 MiB (NC = 3072 floats / 1536 doubles): the weight block stays in L3, a small
+/// share of the 32 MiB that other cores also use.</item>
+/// </list>
+/// <para>The loops are compiled fully optimized up front (AggressiveOptimization): otherwise the first large
+/// product would run in the unoptimized first JIT tier until on-stack replacement kicks in.</para>
+/// </remarks>
+internal static class PackedGemm<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public const int MR = MicroKernels<T>.MR;
+    public const int KC = 256;
+
+    /// <summary>Rows of x packed at a time: 144 KiB of packed x per KC block.</summary>
+    public static int MC => 147456 / KC / Unsafe.SizeOf<T>() / MR * MR;
+
+    /// <summary>Weight panels per L3 block: NC·KC·sizeof(T) = 3 MiB.</summary>
+    public static int NCPanels => 3145728 / KC / Unsafe.SizeOf<T>() / NR;
+
+    public static int NR => MicroKernels<T>.NR;
+
+    /// <summary>Values of p per transposition block when packing OutIn weights: 64 × NR·sizeof(T) (64 B) = 4 KiB.</summary>
+    private const int TransposeBlock = 64;
+
+    // One packed-x block per thread, allocated on first use and reused by every later call on that thread.
+    [ThreadStatic]
+    private static T[]? xBlock;
+
+    public static int PanelCount(int n) => (n + NR - 1) / NR;
+
+    /// <summary>
+    /// Panels per chunk for a call that packs its own weights: one NC block, so the buffer is at most k·NC
+    /// however large n is, and fewer if that would not fit an array; 0 if not even one k×NR panel fits.
+    /// </summary>
+    public static int ChunkPanels(int k, int panels) =>
+        (int)Math.Min(Math.Min(panels, NCPanels), Array.MaxLength / Math.Max(1L * k * NR, 1));
+
+    /// <summary>
+    /// Packs panels [first, end) of W into <paramref name="packed"/>, which starts at panel
+    /// <paramref name="packedFirst"/>, zero-padding the last panel.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackWeights(ReadOnlySpan<T> w, int k, int n, WeightLayout layout, Span<T> packed, int packedFirst, int first, int end)
+    {
+        int nr = NR;
+        for (int jp = first; jp < end; jp++)
+        {
+            Span<T> panel = packed.Slice((jp - packedFirst) * k * nr, k * nr);
+            int j0 = jp * nr;
+            int width = Math.Min(nr, n - j0);
+            if (width < nr)
+            {
+                panel.Clear();
+            }
+
+            if (layout == WeightLayout.InOut && width == nr)
+            {
+                // A whole panel row is exactly two vectors: copy them directly rather than call a memmove per row.
+                ref T source = ref Unsafe.Add(ref MemoryMarshal.GetReference(w), j0);
+                ref T target = ref MemoryMarshal.GetReference(panel);
+                nuint lanes = (nuint)Vector256<T>.Count;
+                for (int p = 0; p < k; p++)
+                {
+                    ref T row = ref Unsafe.Add(ref source, p * n);
+                    ref T packedRow = ref Unsafe.Add(ref target, p * nr);
+                    Vector256.LoadUnsafe(ref row).StoreUnsafe(ref packedRow);
+                    Vector256.LoadUnsafe(ref row, lanes).StoreUnsafe(ref packedRow, lanes);
+                }
+            }
+            else if (layout == WeightLayout.InOut)
+            {
+                for (int p = 0; p < k; p++)
+                {
+                    w.Slice((p * n) + j0, width).CopyTo(panel.Slice(p * nr, width));
+                }
+            }
+            else
+            {
+                // Transposed in blocks of TransposeBlock values of p (register transposes for whole panels, scalar
+                // copies for the zero-padded last one): the NR rows are read sequentially and the 4 KiB destination
+                // block stays in L1 while they fill it. Walking all NR rows per single p instead hits one cache set
+                // NR times when k·sizeof(T) is a multiple of 4 KiB.
+                ref T source = ref Unsafe.Add(ref MemoryMarshal.GetReference(w), j0 * k);
+                ref T target = ref MemoryMarshal.GetReference(panel);
+                for (int p0 = 0; p0 < k; p0 += TransposeBlock)
+                {
+                    int pEnd = Math.Min(p0 + TransposeBlock, k);
+                    if (width == nr && PanelTranspose<T>.IsSupported)
+                    {
+                        TransposeFullPanel(ref source, ref target, k, p0, pEnd);
+                        continue;
+                    }
+
+                    for (int lane = 0; lane < width; lane++)
+                    {
+                        ref T row = ref Unsafe.Add(ref source, lane * k);
+                        for (int p = p0; p < pEnd; p++)
+                        {
+                            Unsafe.Add(ref target, (p * nr) + lane) = Unsafe.Add(ref row, p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes y[rows, columns of panels [panelStart, panelEnd)] for rows [rowStart, rowEnd). The caller has
+    /// validated x [m×k] and y (≥ m·n), k &gt; 0, and <paramref name="packed"/> holds k×NR panels from panel
+    /// <paramref name="packedFirst"/> to at least <paramref name="panelEnd"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Multiply(ReadOnlySpan<T> x, ReadOnlySpan<T> packed, int packedFirst, Span<T> y, int k, int n, int rowStart, int rowEnd, int panelStart, int panelEnd)
+    {
+        int nr = NR;
+        if (rowEnd - rowStart == 1)
+        {
+            MultiplyRow(x.Slice(rowStart * k, k), packed, packedFirst, y.Slice(rowStart * n, n), k, n, panelStart, panelEnd);
+            return;
+        }
+
+        int mc = MC;
+        T[] block = xBlock ??= new T[mc * KC];
+        Span<T> edge = stackalloc T[MR * MicroKernels<T>.MaxNR];
+        ref T yRef = ref MemoryMarshal.GetReference(y);
+        for (int jc = panelStart; jc < panelEnd; jc += NCPanels)
+        {
+            int jcEnd = Math.Min(jc + NCPanels, panelEnd);
+            for (int pc = 0; pc < k; pc += KC)
+            {
+                int kc = Math.Min(KC, k - pc);
+
+                // The first block starts the chains at zero (y is never read); later blocks continue them from y.
+                bool accumulate = pc > 0;
+                for (int ic = rowStart; ic < rowEnd; ic += mc)
+                {
+                    int rows = Math.Min(mc, rowEnd - ic);
+                    PackRows(x, k, ic, rows, pc, kc, block);
+                    for (int jp = jc; jp < jcEnd; jp++)
+                    {
+                        ref T b = ref Unsafe.AsRef(in packed[((jp - packedFirst) * k * nr) + (pc * nr)]);
+                        int j0 = jp * nr;
+                        int width = Math.Min(nr, n - j0);
+                        for (int ir = 0; ir < rows; ir += MR)
+                        {
+                            ref T a = ref block[ir * kc];
+                            int height = Math.Min(MR, rows - ir);
+                            int offset = ((ic + ir) * n) + j0;
+                            if (height == MR && width == nr)
+                            {
+                                MicroKernels<T>.Tile(kc, ref a, ref b, ref Unsafe.Add(ref yRef, offset), n, accumulate);
+                            }
+                            else
+                            {
+                                EdgeTile(kc, ref a, ref b, y.Slice(offset), n, height, width, accumulate, edge);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A partial tile runs in a scratch tile; only its valid height × width part touches y.</summary>
+    private static void EdgeTile(int kc, ref T a, ref T b, Span<T> y, int n, int height, int width, bool accumulate, Span<T> scratch)
+    {
+        int nr = NR;
+        if (accumulate)
+        {
+            for (int r = 0; r < height; r++)
+            {
+                y.Slice(r * n, width).CopyTo(scratch.Slice(r * nr, width));
+            }
+        }
+
+        MicroKernels<T>.Tile(kc, ref a, ref b, ref MemoryMarshal.GetReference(scratch), nr, accumulate);
+        for (int r = 0; r < height; r++)
+        {
+            scratch.Slice(r * nr, width).CopyTo(y.Slice(r * n, width));
+        }
+    }
+
+    /// <summary>panel[p, lane] = W[lane, p] for p in [p0, pEnd): L×L register transposes, then the p tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void TransposeFullPanel(ref T source, ref T target, int k, int p0, int pEnd)
+    {
+        int nr = NR;
+        int lanes = Vector256<T>.Count;
+        int p = p0;
+        for (; p + lanes <= pEnd; p += lanes)
+        {
+            for (int lane = 0; lane < nr; lane += lanes)
+            {
+                PanelTranspose<T>.Block(ref Unsafe.Add(ref source, (lane * k) + p), k, ref Unsafe.Add(ref target, (p * nr) + lane), nr);
+            }
+        }
+
+        for (; p < pEnd; p++)
+        {
+            for (int lane = 0; lane < nr; lane++)
+            {
+                Unsafe.Add(ref target, (p * nr) + lane) = Unsafe.Add(ref source, (lane * k) + p);
+            }
+        }
+    }
+
+    /// <summary>Packs x[rowStart.., pc..pc+kc) into MR-row panels, p-major, zero rows below the last row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackRows(ReadOnlySpan<T> x, int k, int rowStart, int rows, int pc, int kc, T[] block)
+    {
+        ref T source = ref MemoryMarshal.GetReference(x);
+        for (int ir = 0; ir < rows; ir += MR)
+        {
+            int height = Math.Min(MR, rows - ir);
+            Span<T> panel = block.AsSpan(ir * kc, kc * MR);
+            if (height < MR)
+            {
+                panel.Clear();
+            }
+
+            for (int r = 0; r < height; r++)
+            {
+                ref T row = ref Unsafe.Add(ref source, ((rowStart + ir + r) * k) + pc);
+                for (int p = 0; p < kc; p++)
+                {
+                    panel[(p * MR) + r] = Unsafe.Add(ref row, p);
+                }
+            }
+        }
+    }
+
+    /// <summary>One row against packed panels: no x packing, whole k per chain, 4 panels per sweep.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MultiplyRow(ReadOnlySpan<T> x, ReadOnlySpan<T> packed, int packedFirst, Span<T> y, int k, int n, int panelStart, int panelEnd)
+    {
+        int nr = NR;
+        Span<T> scratch = stackalloc T[MicroKernels<T>.RowPanels * MicroKernels<T>.MaxNR];
+        ref T xRef = ref MemoryMarshal.GetReference(x);
+        int panelStride = k * nr;
+        for (int jp = panelStart; jp < panelEnd; jp += MicroKernels<T>.RowPanels)
+        {
+            int panels = Math.Min(MicroKernels<T>.RowPanels, panelEnd - jp);
+            ref T b = ref Unsafe.AsRef(in packed[(jp - packedFirst) * panelStride]);
+            MicroKernels<T>.Row(k, ref xRef, ref b, panelStride, nr, panels, ref MemoryMarshal.GetReference(scratch));
+            int j0 = jp * nr;
+            int width = Math.Min(panels * nr, n - j0);
+            scratch[..width].CopyTo(y.Slice(j0, width));
+        }
+    }
+
+    /// <summary>One row against an unpacked K [k×n] (InOut), read in place with stride n.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MultiplyRowInOut(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int k, int n)
+    {
+        int nr = NR;
+        Span<T> scratch = stackalloc T[MicroKernels<T>.RowPanels * MicroKernels<T>.MaxNR];
+        ref T xRef = ref MemoryMarshal.GetReference(x);
+        ref T wRef = ref MemoryMarshal.GetReference(w);
+        int j = 0;
+
+        // Only whole groups of NR columns are read as vectors, so no load runs past the end of a K row.
+        while (j + nr <= n)
+        {
+            int panels = Math.Min(MicroKernels<T>.RowPanels, (n - j) / nr);
+            MicroKernels<T>.Row(k, ref xRef, ref Unsafe.Add(ref wRef, j), nr, n, panels, ref MemoryMarshal.GetReference(scratch));
+            scratch[..(panels * nr)].CopyTo(y.Slice(j, panels * nr));
+            j += panels * nr;
+        }
+
+        for (; j < n; j++)
+        {
+            T acc = T.Zero;
+            for (int p = 0; p < k; p++)
+            {
+                acc = T.FusedMultiplyAdd(Unsafe.Add(ref xRef, p), Unsafe.Add(ref wRef, (p * n) + j), acc);
+            }
+
+            y[j] = acc;
+        }
+    }
+
+    /// <summary>
+    /// The same chains without packing, one output at a time: only for k so large that a single k×NR panel
+    /// would not fit an array.
+    /// </summary>
+    public static void MultiplyChains(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int m, int k, int n, WeightLayout layout)
+    {
+        for (int i = 0; i < m; i++)
+        {
+            ReadOnlySpan<T> row = x.Slice(i * k, k);
+            for (int j = 0; j < n; j++)
+            {
+                T acc = T.Zero;
+                for (int p = 0; p < k; p++)
+                {
+                    acc = T.FusedMultiplyAdd(row[p], layout == WeightLayout.InOut ? w[(p * n) + j] : w[(j * k) + p], acc);
+                }
+
+                y[(i * n) + j] = acc;
+            }
+        }
+    }
+}

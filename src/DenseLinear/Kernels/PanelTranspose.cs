@@ -1,0 +1,76 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace DenseLinear;
+
+/// <summary>
+/// Square in-register transposes for packing OutIn weights: L×L blocks, L = Vector256&lt;T&gt;.Count (8×8 floats,
+/// 4×4 doubles), <c>dst[q·dstStride + r] = src[r·srcStride + q]</c>. A pure copy, so it cannot change a result.
+/// </summary>
+internal static class PanelTranspose<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Whether <see cref="Block"/> may be called (AVX shuffles).</summary>
+    public static bool IsSupported => Avx.IsSupported && (typeof(T) == typeof(float) || typeof(T) == typeof(double));
+
+    /// <summary>Transposes one L×L block; only when <see cref="IsSupported"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Block(ref T source, nint sourceStride, ref T destination, nint destinationStride)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Float8x8(ref Unsafe.As<T, float>(ref source), (nuint)sourceStride, ref Unsafe.As<T, float>(ref destination), (nuint)destinationStride);
+        }
+        else
+        {
+            Double4x4(ref Unsafe.As<T, double>(ref source), (nuint)sourceStride, ref Unsafe.As<T, double>(ref destination), (nuint)destinationStride);
+        }
+    }
+
+    private static void Float8x8(ref float source, nuint sourceStride, ref float destination, nuint destinationStride)
+    {
+        Vector256<float> r0 = Vector256.LoadUnsafe(ref source);
+        Vector256<float> r1 = Vector256.LoadUnsafe(ref source, sourceStride);
+        Vector256<float> r2 = Vector256.LoadUnsafe(ref source, 2 * sourceStride);
+        Vector256<float> r3 = Vector256.LoadUnsafe(ref source, 3 * sourceStride);
+        Vector256<float> r4 = Vector256.LoadUnsafe(ref source, 4 * sourceStride);
+        Vector256<float> r5 = Vector256.LoadUnsafe(ref source, 5 * sourceStride);
+        Vector256<float> r6 = Vector256.LoadUnsafe(ref source, 6 * sourceStride);
+        Vector256<float> r7 = Vector256.LoadUnsafe(ref source, 7 * sourceStride);
+
+        // Interleave row pairs, then pairs of pairs (within 128-bit halves), then swap the halves across.
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5);
+        Vector256<float> t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
+        Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44), u1 = Avx.Shuffle(t0, t2, 0xEE);
+        Vector256<float> u2 = Avx.Shuffle(t1, t3, 0x44), u3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> u4 = Avx.Shuffle(t4, t6, 0x44), u5 = Avx.Shuffle(t4, t6, 0xEE);
+        Vector256<float> u6 = Avx.Shuffle(t5, t7, 0x44), u7 = Avx.Shuffle(t5, t7, 0xEE);
+
+        Avx.Permute2x128(u0, u4, 0x20).StoreUnsafe(ref destination);
+        Avx.Permute2x128(u1, u5, 0x20).StoreUnsafe(ref destination, destinationStride);
+        Avx.Permute2x128(u2, u6, 0x20).StoreUnsafe(ref destination, 2 * destinationStride);
+        Avx.Permute2x128(u3, u7, 0x20).StoreUnsafe(ref destination, 3 * destinationStride);
+        Avx.Permute2x128(u0, u4, 0x31).StoreUnsafe(ref destination, 4 * destinationStride);
+        Avx.Permute2x128(u1, u5, 0x31).StoreUnsafe(ref destination, 5 * destinationStride);
+        Avx.Permute2x128(u2, u6, 0x31).StoreUnsafe(ref destination, 6 * destinationStride);
+        Avx.Permute2x128(u3, u7, 0x31).StoreUnsafe(ref destination, 7 * destinationStride);
+    }
+
+    private static void Double4x4(ref double source, nuint sourceStride, ref double destination, nuint destinationStride)
+    {
+        Vector256<double> r0 = Vector256.LoadUnsafe(ref source);
+        Vector256<double> r1 = Vector256.LoadUnsafe(ref source, sourceStride);
+        Vector256<double> r2 = Vector256.LoadUnsafe(ref source, 2 * sourceStride);
+        Vector256<double> r3 = Vector256.LoadUnsafe(ref source, 3 * sourceStride);
+        Vector256<double> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<double> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Avx.Permute2x128(t0, t2, 0x20).StoreUnsafe(ref destination);
+        Avx.Permute2x128(t1, t3, 0x20).StoreUnsafe(ref destination, destinationStride);
+        Avx.Permute2x128(t0, t2, 0x31).StoreUnsafe(ref destination, 2 * destinationStride);
+        Avx.Permute2x128(t1, t3, 0x31).StoreUnsafe(ref destination, 3 * destinationStride);
+    }
+}

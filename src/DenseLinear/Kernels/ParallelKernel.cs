@@ -1,0 +1,168 @@
+using System.Buffers;
+using System.Numerics;
+
+namespace DenseLinear;
+
+/// <summary>
+/// <see cref="PackedKernel{T}"/> spread over the cores: blocks of output rows (or, for short batches, blocks of
+/// column panels) go to different threads. k is never split, so every output is the same sequential FMA chain
+/// as in <see cref="PackedKernel{T}"/> and the results are bitwise equal to it.
+/// </summary>
+/// <remarks>
+/// <para>Formula and shapes as in <see cref="PackedKernel{T}"/>:
+/// <c>y[i, j] = fma(x[i, k-1], W(k-1, j), … fma(x[i, 0], W(0, j), 0))</c>; x [m×k], W [k×n] (InOut) or [n×k]
+/// (OutIn), y [m×n]; y is overwritten, never read, and nothing past m·n is touched.</para>
+/// <para>Products under <see cref="ParallelThreshold"/> multiply-adds run on the calling thread: such a product
+/// takes about 50 µs on one core, and waking pool threads and joining them (5–20 µs, more on a busy machine)
+/// would eat most of what a second core saves.</para>
+/// <para>Weights packed by <see cref="PackedKernel{T}.Pack"/> and by this kernel are interchangeable.</para>
+/// </remarks>
+/// <typeparam name="T">The element type.</typeparam>
+public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>m·n·k below which the product runs on one thread (2²¹ FMAs ≈ 4 MFLOP ≈ 50 µs on one core).</summary>
+    public const long ParallelThreshold = 1L << 21;
+
+    /// <summary>The shared instance; the kernel has no state.</summary>
+    public static ParallelKernel<T> Instance { get; } = new();
+
+    /// <inheritdoc />
+    public string Name => "Parallel";
+
+    /// <inheritdoc />
+    public void Multiply(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int m, int k, int n, WeightLayout layout)
+    {
+        MatMulArguments.Validate(x, w, y, m, k, n, layout);
+        if (!RunsInParallel(m, k, n))
+        {
+            PackedKernel<T>.Instance.Multiply(x, w, y, m, k, n, layout);
+            return;
+        }
+
+        int panels = PackedGemm<T>.PanelCount(n);
+        int chunk = PackedGemm<T>.ChunkPanels(k, panels);
+        if (chunk == 0)
+        {
+            PackedKernel<T>.Instance.Multiply(x, w, y, m, k, n, layout);
+            return;
+        }
+
+        T[] packed = ArrayPool<T>.Shared.Rent(chunk * k * PackedGemm<T>.NR);
+        try
+        {
+            unsafe
+            {
+                fixed (T* xPointer = x, wPointer = w, yPointer = y)
+                {
+                    var job = new Job((nint)xPointer, (nint)wPointer, (nint)yPointer, packed, m, k, n, layout);
+                    for (int first = 0; first < panels; first += chunk)
+                    {
+                        job.Run(first, Math.Min(first + chunk, panels), packFirst: true);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(packed);
+        }
+    }
+
+    /// <inheritdoc />
+    public PackedWeights<T> Pack(ReadOnlySpan<T> w, int k, int n, WeightLayout layout) =>
+        PackedKernel<T>.Instance.Pack(w, k, n, layout);
+
+    /// <inheritdoc />
+    public void Multiply(ReadOnlySpan<T> x, PackedWeights<T> w, Span<T> y, int m)
+    {
+        PackedWeights<T>.ValidateMultiply(x, w, y, m, PackedGemm<T>.NR);
+        if (!RunsInParallel(m, w.K, w.N))
+        {
+            PackedKernel<T>.Instance.Multiply(x, w, y, m);
+            return;
+        }
+
+        unsafe
+        {
+            fixed (T* xPointer = x, yPointer = y)
+            {
+                var job = new Job((nint)xPointer, 0, (nint)yPointer, w.Panels, m, w.K, w.N, w.SourceLayout);
+                job.Run(0, PackedGemm<T>.PanelCount(w.N), packFirst: false);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+
+    private static bool RunsInParallel(int m, int k, int n) =>
+        Environment.ProcessorCount > 1 && (long)m * n * k >= ParallelThreshold;
+
+    /// <summary>One call's pinned operands, shared read-only by the workers; each writes a disjoint part of y.</summary>
+    private sealed unsafe class Job(nint x, nint w, nint y, T[] packed, int m, int k, int n, WeightLayout layout)
+    {
+        private static readonly int ChunksPerPass = Environment.ProcessorCount * 4;
+        private int first;
+        private int end;
+        private int packedFirst;
+        private int rowsPerChunk;
+        private int panelsPerChunk;
+
+        private ReadOnlySpan<T> X => new((void*)x, m * k);
+
+        private Span<T> Y => new((void*)y, m * n);
+
+        /// <summary>
+        /// Writes the columns of panels [first, end), packing them into the buffer first if asked. Rows are
+        /// split in whole MR tiles when there are enough for every core, else column panels; about four
+        /// chunks per core, so a core slowed by other work does not hold up the rest.
+        /// </summary>
+        public void Run(int firstPanel, int endPanel, bool packFirst)
+        {
+            first = firstPanel;
+            end = endPanel;
+
+            // A call that packs holds just this pass's panels; pre-packed weights hold all of them.
+            packedFirst = packFirst ? firstPanel : 0;
+            int panels = end - first;
+            panelsPerChunk = (panels + Math.Min(panels, ChunksPerPass) - 1) / Math.Min(panels, ChunksPerPass);
+            int panelChunks = (panels + panelsPerChunk - 1) / panelsPerChunk;
+            if (packFirst)
+            {
+                Parallel.For(0, panelChunks, PackPanels);
+            }
+
+            int mr = PackedGemm<T>.MR;
+            int rowTiles = (m + mr - 1) / mr;
+            if (rowTiles >= Environment.ProcessorCount)
+            {
+                rowsPerChunk = mr * ((rowTiles + Math.Min(rowTiles, ChunksPerPass) - 1) / Math.Min(rowTiles, ChunksPerPass));
+                Parallel.For(0, (m + rowsPerChunk - 1) / rowsPerChunk, MultiplyRows);
+            }
+            else
+            {
+                Parallel.For(0, panelChunks, MultiplyPanels);
+            }
+        }
+
+        private void PackPanels(int chunk)
+        {
+            int start = first + (chunk * panelsPerChunk);
+            var weights = new ReadOnlySpan<T>((void*)w, k * n);
+            PackedGemm<T>.PackWeights(weights, k, n, layout, packed, packedFirst, start, Math.Min(start + panelsPerChunk, end));
+        }
+
+        private void MultiplyRows(int chunk)
+        {
+            int start = chunk * rowsPerChunk;
+            PackedGemm<T>.Multiply(X, packed, packedFirst, Y, k, n, start, Math.Min(start + rowsPerChunk, m), first, end);
+        }
+
+        private void MultiplyPanels(int chunk)
+        {
+            int start = first + (chunk * panelsPerChunk);
+            PackedGemm<T>.Multiply(X, packed, packedFirst, Y, k, n, 0, m, start, Math.Min(start + panelsPerChunk, end));
+        }
+    }
+}
