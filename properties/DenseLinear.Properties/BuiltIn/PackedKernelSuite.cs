@@ -1,0 +1,27 @@
+using DenseLinear.Specification;
+
+namespace DenseLinear.Properties.BuiltIn;
+
+/// <summary>The whole specification on <see cref="PackedKernel{T}"/>.</summary>
+public static class PackedKernelSuite
+{
+    public sealed class Float : KernelSpecification<float>
+    {
+        protected override IMatMulKernel<float> Kernel => PackedKernel<float>.Instance;
+    }
+
+    public sealed class Double : KernelSpecification<double>
+    {
+        protected override IMatMulKernel<double> Kernel => PackedKernel<double>.Instance;
+    }
+
+    public sealed class FloatLayers : LayerSpecification<float>
+    {
+        protected override IMatMulKernel<float> Kernel => PackedKernel<float>.Instance;
+    }
+
+    public sealed class DoubleLayers : LayerSpecification<double>
+    {
+        protected override IMatMulKernel<double> Kernel => PackedKernel<double>.Instance;
+    }
+}

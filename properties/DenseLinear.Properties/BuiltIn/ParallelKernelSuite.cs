@@ -1,0 +1,27 @@
+using DenseLinear.Specification;
+
+namespace DenseLinear.Properties.BuiltIn;
+
+/// <summary>The whole specification on <see cref="ParallelKernel{T}"/>.</summary>
+public static class ParallelKernelSuite
+{
+    public sealed class Float : KernelSpecification<float>
+    {
+        protected override IMatMulKernel<float> Kernel => ParallelKernel<float>.Instance;
+    }
+
+    public sealed class Double : KernelSpecification<double>
+    {
+        protected override IMatMulKernel<double> Kernel => ParallelKernel<double>.Instance;
+    }
+
+    public sealed class FloatLayers : LayerSpecification<float>
+    {
+        protected override IMatMulKernel<float> Kernel => ParallelKernel<float>.Instance;
+    }
+
+    public sealed class DoubleLayers : LayerSpecification<double>
+    {
+        protected override IMatMulKernel<double> Kernel => ParallelKernel<double>.Instance;
+    }
+}
