@@ -4,7 +4,8 @@ namespace DenseLinear.Benchmarks.Comparison;
 
 /// <summary>
 /// Built-in cases for the comparison logic, run by CI as <c>compare --self-test</c> in place of a test project.
-/// Ends with the line <c>N passed, N failed</c>; the exit code is the number failed (capped at 1).
+/// Ends with the line <c>compare self-test: N of M cases passed</c> (not the bare "N passed, N failed" form, which
+/// is reserved for the test suite's closing line in .ci/run); the exit code is 1 when any case failed.
 /// </summary>
 public static class CompareSelfTest
 {
@@ -40,7 +41,7 @@ public static class CompareSelfTest
             output.WriteLine($"{(ok ? "PASS" : "FAIL")} {name}");
         }
 
-        output.WriteLine($"{cases.Length - failed} passed, {failed} failed");
+        output.WriteLine($"compare self-test: {cases.Length - failed} of {cases.Length} cases passed");
         return failed == 0 ? 0 : 1;
     }
 

@@ -28,6 +28,21 @@ public static class BenchmarkConfigs
             .AddFilter(new QuickSubsetFilter());
 
     /// <summary>
+    /// Every suite in-process with short fixed counts (one warm-up, six iterations of at least 150 ms): about
+    /// fifteen minutes for all cases on the 2-core machine, for README numbers when the full run cannot be afforded.
+    /// Rows of one product run back to back, so their ratios share the machine's state.
+    /// </summary>
+    public static IConfig Medium() =>
+        Common()
+            .AddJob(new Job("Medium")
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithLaunchCount(1)
+                .WithWarmupCount(1)
+                .WithIterationCount(6)
+                .WithIterationTime(TimeInterval.FromMilliseconds(150))
+                .WithEvaluateOverhead(false));
+
+    /// <summary>
     /// The published numbers: a separate process per case, fixed counts so the run length is predictable.
     /// </summary>
     public static IConfig Full() =>

@@ -5,15 +5,18 @@ using DenseLinear.Benchmarks.OpenBlas;
 
 namespace DenseLinear.Benchmarks.Running;
 
-/// <summary>Runs the suites through <see cref="BenchmarkSwitcher"/>: full by default, <c>--quick</c> for the smoke.</summary>
+/// <summary>Runs the suites through <see cref="BenchmarkSwitcher"/>: full by default, <c>--quick</c> for the smoke, <c>--medium</c> for every suite in-process.</summary>
 public static class RunCommand
 {
     public const string QuickFlag = "--quick";
 
+    public const string MediumFlag = "--medium";
+
     public static int Run(string[] args)
     {
         bool quick = args.Contains(QuickFlag);
-        List<string> switcherArgs = [.. args.Where(a => a != QuickFlag)];
+        bool medium = args.Contains(MediumFlag);
+        List<string> switcherArgs = [.. args.Where(a => a is not (QuickFlag or MediumFlag))];
 
         // Without a filter the switcher asks on the console; CI has no console, so the default is everything.
         if (!switcherArgs.Contains("--filter") && !switcherArgs.Contains("-f"))
@@ -26,7 +29,7 @@ public static class RunCommand
             return 2;
         }
 
-        IConfig config = quick ? BenchmarkConfigs.Quick() : BenchmarkConfigs.Full();
+        IConfig config = quick ? BenchmarkConfigs.Quick() : medium ? BenchmarkConfigs.Medium() : BenchmarkConfigs.Full();
         Summary[] summaries = [.. BenchmarkSwitcher.FromAssembly(typeof(RunCommand).Assembly).Run([.. switcherArgs], config)];
         bool onlyListed = switcherArgs.Any(a => a is "--list" or "--help" or "-h" or "--info" or "--version");
         bool failed = (summaries.Length == 0 && !onlyListed)
