@@ -21,6 +21,32 @@ public abstract partial class LayerSpecification<T>
                 NdAgrees("Keras", c, CreateKerasLayer(c.KernelInOut, c.BiasTensor), flat));
         });
 
+    /// <summary>
+    /// A strided view (the rows of a wider matrix: row stride in + 1, the extra column holding NaN) gives the same
+    /// output as the dense input, bitwise: layers must honour strides, not read the buffer as if contiguous.
+    /// </summary>
+    [SpecProperty]
+    public Property StridedInputEqualsDenseInput() =>
+        Prop.ForAll(Generators.LayerCases<T>().Filter(c => c.Rows > 1 && c.InFeatures > 1), c =>
+        {
+            int stride = c.InFeatures + 1;
+            // One spare row; System.Numerics.Tensors 10 also rejects strided views with a dimension of length 1, hence > 1.
+            var padded = new T[(c.Rows + 1) * stride];
+            Array.Fill(padded, T.NaN);
+            for (int row = 0; row < c.Rows; row++)
+            {
+                Array.Copy(c.Input, row * c.InFeatures, padded, row * stride, c.InFeatures);
+            }
+
+            var view = new ReadOnlyTensorSpan<T>(padded, [c.Rows, c.InFeatures], [stride, 1]);
+            Tensor<T> dense = Tensor.Create((T[])c.Input.Clone(), [c.Rows, c.InFeatures]);
+            IDenseLayer<T> pyTorch = CreatePyTorchLayer(c.Weight, c.BiasTensor);
+            IDenseLayer<T> keras = CreateKerasLayer(c.KernelInOut, c.BiasTensor);
+            return Verdicts.All(
+                Verdicts.Identical("PyTorch: strided input", Subject, c.ToString(), Values(pyTorch.Forward(dense)), Values(pyTorch.Forward(view)), c.OutFeatures),
+                Verdicts.Identical("Keras: strided input", Subject, c.ToString(), Values(keras.Forward(dense)), Values(keras.Forward(view)), c.OutFeatures));
+        });
+
     /// <summary>The PyTorch layer takes 1-D input (in) → (out), equal to row 0 of the (1, in) batch.</summary>
     [SpecProperty]
     public Property PyTorchTakesOneDimensionalInput() =>

@@ -91,8 +91,7 @@ internal sealed class AffineMap<T>
     private T[] Compute(in ReadOnlyTensorSpan<T> input, nint[] outputLengths)
     {
         int rows = TensorShape.ElementCount(outputLengths.AsSpan(0, outputLengths.Length - 1), $"{convention}: batch");
-        var x = new T[checked(rows * InFeatures)];
-        input.FlattenTo(x);
+        ReadOnlySpan<T> x = Rows(input, checked(rows * InFeatures));
         var y = new T[checked(rows * OutFeatures)];
         if (packingKernel is not null && packedWeight is not null)
         {
@@ -117,5 +116,18 @@ internal sealed class AffineMap<T>
 
         ActivationFunctions.Apply(activation, y.AsSpan());
         return y;
+    }
+
+    // A dense input is read in place; a strided view is gathered into a row-major copy first.
+    private static ReadOnlySpan<T> Rows(in ReadOnlyTensorSpan<T> input, int count)
+    {
+        if (count > 0 && input.IsDense && input.TryGetSpan(new nint[input.Rank], count, out ReadOnlySpan<T> values))
+        {
+            return values;
+        }
+
+        var copy = new T[count];
+        input.FlattenTo(copy);
+        return copy;
     }
 }
