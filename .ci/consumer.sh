@@ -68,7 +68,7 @@ build_done=$SECONDS
 # --- 1. the sample's kernel must pass ---------------------------------------------------------------------------------
 echo "consumer: ---- good kernel (samples/ThirdPartyKernel/ThirdPartyKernel.Tests), must pass ----"
 dotnet test "$sample/ThirdPartyKernel.Tests/ThirdPartyKernel.Tests.csproj" -c Release --no-build \
-  --logger "trx" --results-directory "$results/good" 2>&1 | tee "$results/good.log" | grep -E '^(Passed!|Failed!)|^  Failed |Error Message'
+  --logger "trx" --results-directory "$results/good" 2>&1 | tee "$results/good.log" | grep -E '^(Passed!|Failed!)|^  Failed |\| kernel '
 good_status=${PIPESTATUS[0]}
 read -r good_passed good_failed < <(trx_counts "$results/good")
 good_done=$SECONDS
