@@ -1,0 +1,11 @@
+using DenseLinear;
+using DenseLinear.Specification;
+
+namespace ThirdPartyKernel;
+
+/// <summary>Runs the kernel specification (families 1–8) on <see cref="RegisterBlockedKernel{T}"/> in double.</summary>
+public sealed class RegisterBlockedKernelDoubleSpecification : KernelSpecification<double>
+{
+    /// <inheritdoc />
+    protected override IMatMulKernel<double> Kernel { get; } = new RegisterBlockedKernel<double>();
+}

@@ -1,0 +1,11 @@
+using DenseLinear;
+using DenseLinear.Specification;
+
+namespace ThirdPartyKernel;
+
+/// <summary>Runs the kernel specification (families 1–8) on <see cref="RegisterBlockedKernel{T}"/> in float.</summary>
+public sealed class RegisterBlockedKernelSpecification : KernelSpecification<float>
+{
+    /// <inheritdoc />
+    protected override IMatMulKernel<float> Kernel { get; } = new RegisterBlockedKernel<float>();
+}

@@ -1,0 +1,11 @@
+using DenseLinear;
+using DenseLinear.Specification;
+
+namespace ThirdPartyKernel;
+
+/// <summary>Runs the layer specification (families 9–13) on double layers built on <see cref="RegisterBlockedKernel{T}"/>.</summary>
+public sealed class RegisterBlockedLayerDoubleSpecification : LayerSpecification<double>
+{
+    /// <inheritdoc />
+    protected override IMatMulKernel<double> Kernel { get; } = new RegisterBlockedKernel<double>();
+}
