@@ -42,7 +42,10 @@ public sealed class MutantsAreRejected
 
     [Fact]
     public void Zero_identities_reject_a_kernel_that_leaves_y_unwritten_when_k_is_zero() =>
-        Rejection.Property(On(new EmptySumUnwrittenKernel<float>()).ZeroInputAndEmptySumGiveZero(), "k = 0");
+        Assert.Contains(
+            "never written",
+            Rejection.Property(On(new EmptySumUnwrittenKernel<float>()).ZeroInputAndEmptySumGiveZero(), "k = 0"),
+            StringComparison.Ordinal);
 
     [Fact]
     public void Additivity_rejects_accumulation_in_half() =>

@@ -43,7 +43,7 @@ public static class KernelHarness
         int count = m * n;
         var yBuffer = new T[count + slack + (2 * Margin)];
         MemoryMarshal.AsBytes(yBuffer.AsSpan()).Fill(CanaryByte);
-        yBuffer.AsSpan(Margin, count).Fill(T.NaN);
+        yBuffer.AsSpan(Margin, count).Fill(Unwritten<T>());
         try
         {
             kernel.Multiply(
@@ -59,6 +59,21 @@ public static class KernelHarness
         CheckCanaries(kernel, shapes, yBuffer, count);
         return yBuffer.AsSpan(Margin, count).ToArray();
     }
+
+    /// <summary>
+    /// The NaN y starts as: a quiet NaN with payload 0xDEA, so a label can tell an element the kernel never wrote
+    /// (or read and propagated) from a NaN it computed.
+    /// </summary>
+    public static T Unwritten<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float) ? (T)(object)BitConverter.Int32BitsToSingle(0x7FC00DEA)
+        : typeof(T) == typeof(double) ? (T)(object)BitConverter.Int64BitsToDouble(0x7FF8000000000DEA)
+        : T.NaN;
+
+    /// <summary>A note for labels when <paramref name="value"/> is still the fill NaN.</summary>
+    public static string Describe<T>(T value)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Matrices.BitEqual(value, Unwritten<T>()) ? " (never written: still the harness's NaN fill, or y was read)" : string.Empty;
 
     private static T[] Guarded<T>(T[] values)
         where T : unmanaged
