@@ -42,10 +42,7 @@ public sealed class MutantsAreRejected
 
     [Fact]
     public void Zero_identities_reject_a_kernel_that_leaves_y_unwritten_when_k_is_zero() =>
-        Assert.Contains(
-            "never written",
-            Rejection.Property(On(new EmptySumUnwrittenKernel<float>()).ZeroInputAndEmptySumGiveZero(), "k = 0"),
-            StringComparison.Ordinal);
+        Rejection.Property(On(new EmptySumUnwrittenKernel<float>()).ZeroInputAndEmptySumGiveZero(), "did not write y[");
 
     [Fact]
     public void Additivity_rejects_accumulation_in_half() =>

@@ -25,7 +25,7 @@ public abstract partial class KernelSpecification<T>
                 {
                     return Verdicts.Fail(
                         "Additivity", Subject, c1.Shapes,
-                        $"y[{i / c1.N},{i % c1.N}]: expected K(x1)+K(x2) = {parts:R}, actual K(x1+x2) = {Matrices.Format(ys[i])}{KernelHarness.Describe(ys[i])}{KernelHarness.Describe(y1[i])}{KernelHarness.Describe(y2[i])}, |difference| {difference:R} > bound {bound:R}");
+                        $"y[{i / c1.N},{i % c1.N}]: expected K(x1)+K(x2) = {parts:R}, actual K(x1+x2) = {Matrices.Format(ys[i])}, |difference| {difference:R} > bound {bound:R}");
                 }
             }
 
@@ -51,7 +51,7 @@ public abstract partial class KernelSpecification<T>
                 {
                     return Verdicts.Fail(
                         "Homogeneity", Subject, c.Shapes,
-                        $"y[{i / c.N},{i % c.N}]: expected α·K(x) = {expected:R}, actual K(α·x) = {Matrices.Format(ys[i])}{KernelHarness.Describe(ys[i])}{KernelHarness.Describe(y[i])}, |difference| {difference:R} > bound {bound:R} (α = {Matrices.Format(l.Alpha)})");
+                        $"y[{i / c.N},{i % c.N}]: expected α·K(x) = {expected:R}, actual K(α·x) = {Matrices.Format(ys[i])}, |difference| {difference:R} > bound {bound:R} (α = {Matrices.Format(l.Alpha)})");
                 }
             }
 

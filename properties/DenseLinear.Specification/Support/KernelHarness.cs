@@ -57,12 +57,14 @@ public static class KernelHarness
         CheckUnchanged(kernel, shapes, "x", xBefore, xBuffer);
         CheckUnchanged(kernel, shapes, "W", wBefore, wBuffer);
         CheckCanaries(kernel, shapes, yBuffer, count);
-        return yBuffer.AsSpan(Margin, count).ToArray();
+        T[] y = yBuffer.AsSpan(Margin, count).ToArray();
+        CheckWritten(kernel, shapes, y, n, x, w);
+        return y;
     }
 
     /// <summary>
-    /// The NaN y starts as: a quiet NaN with payload 0xDEA, so a label can tell an element the kernel never wrote
-    /// (or read and propagated) from a NaN it computed.
+    /// The NaN y starts as: a quiet NaN with payload 0xDEA, so an element the kernel never wrote (or read and
+    /// propagated) is told apart from a NaN it computed.
     /// </summary>
     public static T Unwritten<T>()
         where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -70,10 +72,19 @@ public static class KernelHarness
         : typeof(T) == typeof(double) ? (T)(object)BitConverter.Int64BitsToDouble(0x7FF8000000000DEA)
         : T.NaN;
 
-    /// <summary>A note for labels when <paramref name="value"/> is still the fill NaN.</summary>
-    public static string Describe<T>(T value)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        Matrices.BitEqual(value, Unwritten<T>()) ? " (never written: still the harness's NaN fill, or y was read)" : string.Empty;
+    // An element still holding the fill NaN was never written (or was read and propagated), unless an input
+    // carried that exact bit pattern itself.
+    private static void CheckWritten<T>(IMatMulKernel<T> kernel, string shapes, T[] y, int n, T[] x, T[] w)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T fill = Unwritten<T>();
+        int index = Array.FindIndex(y, v => Matrices.BitEqual(v, fill));
+        if (index >= 0 && !Array.Exists(x, v => Matrices.BitEqual(v, fill)) && !Array.Exists(w, v => Matrices.BitEqual(v, fill)))
+        {
+            throw new SpecificationException(
+                $"{kernel.Name} did not write y[{index / Math.Max(n, 1)},{index % Math.Max(n, 1)}] in {shapes}: it still holds the harness's NaN fill (or the kernel read y, which it must not).");
+        }
+    }
 
     private static T[] Guarded<T>(T[] values)
         where T : unmanaged

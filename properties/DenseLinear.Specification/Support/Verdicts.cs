@@ -17,7 +17,7 @@ public static class Verdicts
         AccuracyViolation? violation = reference.FindViolation(actual, factor);
         return violation is null
             ? Prop.ToProperty(true)
-            : Prop.Label(false, $"{property} | {subject} | {shapes} | {violation}{KernelHarness.Describe(actual[(violation.Row * reference.Columns) + violation.Column])}");
+            : Prop.Label(false, $"{property} | {subject} | {shapes} | {violation}");
     }
 
     /// <summary>Bitwise equality (+0 = −0) of two results of shape [rows×columns].</summary>
@@ -32,7 +32,7 @@ public static class Verdicts
 
         string detail = index >= Math.Min(expected.Length, actual.Length)
             ? $"expected {expected.Length} elements, actual {actual.Length}"
-            : $"y[{index / Math.Max(columns, 1)},{index % Math.Max(columns, 1)}]: expected {Matrices.Format(expected[index])}, actual {Matrices.Format(actual[index])}{KernelHarness.Describe(actual[index])}, bound 0 (bitwise)";
+            : $"y[{index / Math.Max(columns, 1)},{index % Math.Max(columns, 1)}]: expected {Matrices.Format(expected[index])}, actual {Matrices.Format(actual[index])}, bound 0 (bitwise)";
         return Prop.Label(false, $"{property} | {subject} | {shapes} | {detail}");
     }
 
