@@ -79,9 +79,11 @@ dotnet test "$sample/ThirdPartyKernel.ExpectedFailure/ThirdPartyKernel.ExpectedF
   --logger "trx" --results-directory "$results/buggy" >"$results/buggy.log" 2>&1
 buggy_status=$?
 read -r buggy_passed buggy_failed < <(trx_counts "$results/buggy")
-# A property failure as FsCheck reports it: the seed pair, then within a few lines the label with the shape.
-evidence=$(grep -E -A 4 'Falsifiable, after [0-9]+ tests? .*\([0-9]+,[0-9]+\)' "$results/buggy.log" \
-  | grep -E -B 4 'kernel ThirdParty\.DroppedColumn .*x \[[0-9]+×[0-9]+\]' | grep -E 'Falsifiable|Label' | head -n 2)
+# A property failure as FsCheck reports it: the seed pair, and the label (or the harness's message, same form)
+# naming the kernel and the shape.
+evidence=$( (grep -E -m 1 'Falsifiable, after [0-9]+ tests? .*\([0-9]+,[0-9]+\)' "$results/buggy.log" \
+  && grep -E -m 1 'kernel ThirdParty\.DroppedColumn .*x \[[0-9]+×[0-9]+\]' "$results/buggy.log") | head -n 2)
+[ "$(wc -l <<<"$evidence")" -eq 2 ] || evidence=""
 buggy_done=$SECONDS
 [ -n "$evidence" ] && sed 's/^/consumer:   /' <<<"$evidence"
 

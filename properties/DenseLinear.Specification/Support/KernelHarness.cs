@@ -35,7 +35,8 @@ public static class KernelHarness
     public static T[] Run<T>(IMatMulKernel<T> kernel, T[] x, T[] w, int m, int k, int n, WeightLayout layout, int slack = 0)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        string shapes = MatMulArguments.Describe(m, k, n, layout);
+        // Messages read like the properties' labels: kernel | shapes | what went wrong.
+        string shapes = $"kernel {kernel.Name} ({typeof(T).Name}) | {MatMulArguments.Describe(m, k, n, layout)} |";
         T[] xBuffer = Guarded(x);
         T[] wBuffer = Guarded(w);
         T[] xBefore = (T[])xBuffer.Clone();
@@ -51,7 +52,7 @@ public static class KernelHarness
         }
         catch (Exception e)
         {
-            throw new SpecificationException($"{kernel.Name} threw {e.GetType().Name} on valid input {shapes}: {e.Message}", e);
+            throw new SpecificationException($"{shapes} threw {e.GetType().Name} on valid input: {e.Message}", e);
         }
 
         CheckUnchanged(kernel, shapes, "x", xBefore, xBuffer);
@@ -82,7 +83,7 @@ public static class KernelHarness
         if (index >= 0 && !Array.Exists(x, v => Matrices.BitEqual(v, fill)) && !Array.Exists(w, v => Matrices.BitEqual(v, fill)))
         {
             throw new SpecificationException(
-                $"{kernel.Name} did not write y[{index / Math.Max(n, 1)},{index % Math.Max(n, 1)}] in {shapes}: it still holds the harness's NaN fill (or the kernel read y, which it must not).");
+                $"{shapes} did not write y[{index / Math.Max(n, 1)},{index % Math.Max(n, 1)}]: it still holds the harness's NaN fill (or the kernel read y, which it must not).");
         }
     }
 
@@ -104,7 +105,7 @@ public static class KernelHarness
             {
                 string where = i < Margin || i >= before.Length - Margin ? $"the memory around {name}" : $"{name}[{i - Margin}]";
                 throw new SpecificationException(
-                    $"{kernel.Name} changed {where} in {shapes}: was {Matrices.Format(before[i])}, now {Matrices.Format(after[i])}.");
+                    $"{shapes} changed {where}: was {Matrices.Format(before[i])}, now {Matrices.Format(after[i])}.");
             }
         }
     }
@@ -125,7 +126,7 @@ public static class KernelHarness
             {
                 int offset = i - Margin;
                 throw new SpecificationException(
-                    $"{kernel.Name} wrote y[{offset}] outside y[0, {count}) in {shapes}: the value is now {Matrices.Format(y[i])}.");
+                    $"{shapes} wrote y[{offset}] outside y[0, {count}): the value is now {Matrices.Format(y[i])}.");
             }
         }
     }
