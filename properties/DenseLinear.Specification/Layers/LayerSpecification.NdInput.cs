@@ -9,7 +9,8 @@ public abstract partial class LayerSpecification<T>
 {
     /// <summary>
     /// f on (a, b, …, in) has shape (a, b, …, out) and equals f on (a·b·…, in), reshaped, bitwise; zero-size leading
-    /// dimensions give empty outputs of the right shape. Both conventions.
+    /// dimensions give empty outputs of the right shape; Forward into a destination writes the same values. Both
+    /// conventions.
     /// </summary>
     [SpecProperty]
     public Property NdInputEqualsItsFlattenedForm() =>
@@ -88,9 +89,14 @@ public abstract partial class LayerSpecification<T>
                 $"expected [{string.Join(", ", c.OutputShape)}], actual [{string.Join(", ", nd.Lengths.ToArray())}]");
         }
 
+        // The destination overload writes the same values in place.
+        var destination = new T[c.Rows * c.OutFeatures];
+        layer.Forward(c.InputTensor, new TensorSpan<T>(destination, c.OutputShape));
+        Property inPlace = Verdicts.Identical($"{convention}: Forward into a destination", Subject, c.ToString(), Values(nd), destination, c.OutFeatures);
+
         T[] flatOutput = Values(layer.Forward(flat));
-        return PromisesDeterminism
+        return Prop.And(inPlace, PromisesDeterminism
             ? Verdicts.Identical($"{convention}: N-D = flattened", Subject, c.ToString(), flatOutput, Values(nd), c.OutFeatures)
-            : Verdicts.WithinBound($"{convention}: N-D = flattened", Subject, c.ToString(), c.Reference(), Values(nd), 2);
+            : Verdicts.WithinBound($"{convention}: N-D = flattened", Subject, c.ToString(), c.Reference(), Values(nd), 2));
     }
 }

@@ -46,7 +46,8 @@ internal sealed class AffineMap<T>
     public Tensor<T> Forward(in ReadOnlyTensorSpan<T> input)
     {
         nint[] outputLengths = OutputLengths(input);
-        T[] output = Compute(input, outputLengths);
+        var output = new T[TensorShape.ElementCount(outputLengths, $"{convention}: output")];
+        Compute(input, outputLengths, output);
         return Tensor.Create(output, outputLengths);
     }
 
@@ -60,7 +61,16 @@ internal sealed class AffineMap<T>
                 nameof(destination));
         }
 
-        T[] output = Compute(input, outputLengths);
+        // Every check has passed: a dense destination is written in place, a strided one through a copy.
+        int count = TensorShape.ElementCount(outputLengths, $"{convention}: output");
+        if (count > 0 && destination.IsDense && destination.TryGetSpan(new nint[destination.Rank], count, out Span<T> direct))
+        {
+            Compute(input, outputLengths, direct);
+            return;
+        }
+
+        var output = new T[count];
+        Compute(input, outputLengths, output);
         new ReadOnlyTensorSpan<T>(output, outputLengths).CopyTo(destination);
     }
 
@@ -88,11 +98,10 @@ internal sealed class AffineMap<T>
         return output;
     }
 
-    private T[] Compute(in ReadOnlyTensorSpan<T> input, nint[] outputLengths)
+    private void Compute(in ReadOnlyTensorSpan<T> input, nint[] outputLengths, Span<T> y)
     {
         int rows = TensorShape.ElementCount(outputLengths.AsSpan(0, outputLengths.Length - 1), $"{convention}: batch");
         ReadOnlySpan<T> x = Rows(input, checked(rows * InFeatures));
-        var y = new T[checked(rows * OutFeatures)];
         if (packingKernel is not null && packedWeight is not null)
         {
             packingKernel.Multiply(x, packedWeight, y, rows);
@@ -106,7 +115,7 @@ internal sealed class AffineMap<T>
         {
             for (int row = 0; row < rows; row++)
             {
-                Span<T> outputRow = y.AsSpan(row * OutFeatures, OutFeatures);
+                Span<T> outputRow = y.Slice(row * OutFeatures, OutFeatures);
                 for (int j = 0; j < OutFeatures; j++)
                 {
                     outputRow[j] += bias[j];
@@ -114,8 +123,7 @@ internal sealed class AffineMap<T>
             }
         }
 
-        ActivationFunctions.Apply(activation, y.AsSpan());
-        return y;
+        ActivationFunctions.Apply(activation, y);
     }
 
     // A dense input is read in place; a strided view is gathered into a row-major copy first.
