@@ -99,7 +99,7 @@ internal sealed class AffineMap<T>
             }
         }
 
-        ActivationFunctions.Apply(activation, y.AsSpan());
+        ActivationFunctions.Apply(activation, y.AsSpan(), OutFeatures);
         return y;
     }
 }
