@@ -9,15 +9,6 @@ namespace DenseLinear.Specification;
 // input, and against central differences.
 public abstract partial class FidelitySpecification<T>
 {
-    /// <summary>The finite-difference step of <see cref="GradientsMatchCentralDifferences"/>, torch.autograd.gradcheck's default.</summary>
-    public const double GradcheckEps = 1e-6;
-
-    /// <summary>The absolute tolerance of <see cref="GradientsMatchCentralDifferences"/> (gradcheck's atol).</summary>
-    public const double GradcheckAtol = 1e-5;
-
-    /// <summary>The relative tolerance of <see cref="GradientsMatchCentralDifferences"/> (gradcheck's rtol).</summary>
-    public const double GradcheckRtol = 1e-3;
-
     /// <summary>
     /// With matching weights (K = Wᵀ, same b, no activation) and N-D input: the PyTorch dW [out, in] and the transpose of
     /// the Keras dK [in, units] are both within the bound of the exact dYᵀ·X; dX of both within the bound of the
@@ -92,8 +83,8 @@ public abstract partial class FidelitySpecification<T>
     /// <summary>
     /// torch.autograd.gradcheck's test, in double: each analytic gradient (dX, dW or dK, db; Keras through every
     /// activation) against central differences (L(θ + ε) − L(θ − ε)) / 2ε of L = Σ dY ⊙ f, f evaluated in double by
-    /// plain loops, ε = <see cref="GradcheckEps"/>, passing when |analytic − numeric| ≤
-    /// <see cref="GradcheckAtol"/> + <see cref="GradcheckRtol"/>·|numeric|. For float the analytic gradient is the
+    /// plain loops, ε = <see cref="ErrorBound.GradcheckEps"/>, passing when |analytic − numeric| ≤
+    /// <see cref="ErrorBound.GradcheckAtol"/> + <see cref="ErrorBound.GradcheckRtol"/>·|numeric|. For float the analytic gradient is the
     /// float backward pass (its rounding, ~10⁻⁶ here, is inside atol); the differences are always taken in double.
     /// </summary>
     [SpecProperty]
@@ -124,18 +115,18 @@ public abstract partial class FidelitySpecification<T>
         for (int i = 0; i < parameters.Length; i++)
         {
             double saved = parameters[i];
-            parameters[i] = saved + GradcheckEps;
+            parameters[i] = saved + ErrorBound.GradcheckEps;
             double plus = loss(parameters);
-            parameters[i] = saved - GradcheckEps;
+            parameters[i] = saved - ErrorBound.GradcheckEps;
             double minus = loss(parameters);
             parameters[i] = saved;
-            double numeric = (plus - minus) / (2 * GradcheckEps);
+            double numeric = (plus - minus) / (2 * ErrorBound.GradcheckEps);
             double value = double.CreateChecked(analytic[i]);
-            double tolerance = GradcheckAtol + (GradcheckRtol * Math.Abs(numeric));
+            double tolerance = ErrorBound.Gradcheck(numeric);
             if (!(Math.Abs(value - numeric) <= tolerance))
             {
                 return Verdicts.Fail("Gradcheck", Subject, g.ToString(), string.Create(CultureInfo.InvariantCulture,
-                    $"{what}[{i}]: numeric {numeric:R}, analytic {value:R}, |difference| {Math.Abs(value - numeric):R} > atol + rtol·|numeric| = {tolerance:R} (eps {GradcheckEps})"));
+                    $"{what}[{i}]: numeric {numeric:R}, analytic {value:R}, |difference| {Math.Abs(value - numeric):R} > atol + rtol·|numeric| = {tolerance:R} (eps {ErrorBound.GradcheckEps})"));
             }
         }
 

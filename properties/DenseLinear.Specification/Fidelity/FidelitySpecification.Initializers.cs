@@ -8,12 +8,6 @@ namespace DenseLinear.Specification;
 // Fidelity family 14: default initializers — exact bounds, determinism, fans per layout, and the distribution itself.
 public abstract partial class FidelitySpecification<T>
 {
-    /// <summary>Standard errors allowed for the sample mean and second moment: P(|Z| &gt; 5) = 5.7·10⁻⁷ under the CLT.</summary>
-    public const double MomentStandardErrors = 5;
-
-    /// <summary>The Kolmogorov–Smirnov significance: each test wrongly rejects a correct initializer with probability ≤ 10⁻⁶.</summary>
-    public const double KolmogorovSmirnovAlpha = 1e-6;
-
     // Fixed seeds: a statistical test on fresh seeds fails at its significance level; these make the suite deterministic.
     private static readonly int[] StatisticalSeeds = [20261129, 1, 4];
 
@@ -72,9 +66,9 @@ public abstract partial class FidelitySpecification<T>
 
     /// <summary>
     /// Each framework default follows its distribution, on fixed seeds and a [60 × 200] weight (12 000 draws): the
-    /// sample mean within <see cref="MomentStandardErrors"/> standard errors of 0, the sample second moment within as
+    /// sample mean within <see cref="ErrorBound.SampleMomentStandardErrors"/> standard errors of 0, the sample second moment within as
     /// many of the variance (L²/3 uniform, 2/(in + out) glorot_normal), and the Kolmogorov–Smirnov distance to the
-    /// distribution function below √(ln(2/α)/(2n)) at α = <see cref="KolmogorovSmirnovAlpha"/>
+    /// distribution function below √(ln(2/α)/(2n)) at α = <see cref="ErrorBound.KolmogorovSmirnovSignificance"/>
     /// (<see cref="ErrorBound.KolmogorovSmirnov"/>); PyTorch's bias is tested the same way.
     /// </summary>
     [Fact]
@@ -151,17 +145,17 @@ public abstract partial class FidelitySpecification<T>
 
         double mean = sorted.Sum() / n;
         double secondMoment = sorted.Sum(v => v * v) / n;
-        (double meanTolerance, double varianceTolerance) = ErrorBound.SampleMoments(n, expected.Variance, expected.FourthMoment, MomentStandardErrors);
+        (double meanTolerance, double varianceTolerance) = ErrorBound.SampleMoments(n, expected.Variance, expected.FourthMoment, ErrorBound.SampleMomentStandardErrors);
         if (!(Math.Abs(mean) <= meanTolerance))
         {
             throw new SpecificationException(string.Create(CultureInfo.InvariantCulture,
-                $"{where}: sample mean {mean:G6} outside 0 ± {meanTolerance:G6} ({MomentStandardErrors} standard errors)"));
+                $"{where}: sample mean {mean:G6} outside 0 ± {meanTolerance:G6} ({ErrorBound.SampleMomentStandardErrors} standard errors)"));
         }
 
         if (!(Math.Abs(secondMoment - expected.Variance) <= varianceTolerance))
         {
             throw new SpecificationException(string.Create(CultureInfo.InvariantCulture,
-                $"{where}: sample variance {secondMoment:G6} outside {expected.Variance:G6} ± {varianceTolerance:G6} ({MomentStandardErrors} standard errors)"));
+                $"{where}: sample variance {secondMoment:G6} outside {expected.Variance:G6} ± {varianceTolerance:G6} ({ErrorBound.SampleMomentStandardErrors} standard errors)"));
         }
 
         // D = supₓ |Fₙ(x) − F(x)|, attained at a sample: just before it (F − i/n) or at it ((i + 1)/n − F).
@@ -173,11 +167,11 @@ public abstract partial class FidelitySpecification<T>
         }
 
         // Rounding each draw to T moves F by at most (max density)·u·L ≤ u: added to the critical value.
-        double critical = ErrorBound.KolmogorovSmirnov(n, KolmogorovSmirnovAlpha) + ErrorBound.UnitRoundoff<T>();
+        double critical = ErrorBound.KolmogorovSmirnov(n, ErrorBound.KolmogorovSmirnovSignificance) + ErrorBound.UnitRoundoff<T>();
         if (!(distance <= critical))
         {
             throw new SpecificationException(string.Create(CultureInfo.InvariantCulture,
-                $"{where}: Kolmogorov–Smirnov distance {distance:G6} > critical value {critical:G6} (α = {KolmogorovSmirnovAlpha})"));
+                $"{where}: Kolmogorov–Smirnov distance {distance:G6} > critical value {critical:G6} (α = {ErrorBound.KolmogorovSmirnovSignificance})"));
         }
     }
 

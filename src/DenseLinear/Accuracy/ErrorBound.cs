@@ -258,4 +258,41 @@ public static class ErrorBound
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         return Math.Sqrt(Math.Log(2 / alpha) / (2.0 * count));
     }
+
+    /// <summary>
+    /// Standard errors allowed for an initializer's sample mean and second moment: for a correct initializer each
+    /// statistic is approximately normal (central limit theorem), and P(|Z| &gt; 5) = 5.7·10⁻⁷.
+    /// </summary>
+    public const double SampleMomentStandardErrors = 5;
+
+    /// <summary>
+    /// The significance α of the Kolmogorov–Smirnov test on initializers (<see cref="KolmogorovSmirnov"/>): a correct
+    /// initializer is rejected with probability at most 10⁻⁶ per test.
+    /// </summary>
+    public const double KolmogorovSmirnovSignificance = 1e-6;
+
+    /// <summary>The central-difference step of the gradient check: torch.autograd.gradcheck's default <c>eps</c>.</summary>
+    public const double GradcheckEps = 1e-6;
+
+    /// <summary>The gradient check's absolute tolerance: gradcheck's default <c>atol</c>.</summary>
+    public const double GradcheckAtol = 1e-5;
+
+    /// <summary>The gradient check's relative tolerance: gradcheck's default <c>rtol</c>.</summary>
+    public const double GradcheckRtol = 1e-3;
+
+    /// <summary>
+    /// gradcheck's criterion, |analytic − numeric| ≤ atol + rtol·|numeric|, as the admissible difference. In double
+    /// with values of order 1, the central difference (L(θ + ε) − L(θ − ε))/2ε carries a rounding error of about
+    /// u_d·|L|/ε ≈ 10⁻¹⁰·|L| and a truncation error of ε²·|L‴|/6 ≈ 10⁻¹³, far inside atol; a float backward pass
+    /// adds its own rounding, γₖ·gauge ≈ 10⁻⁶ for the small layers checked, also inside atol.
+    /// </summary>
+    public static double Gradcheck(double numeric) => GradcheckAtol + (GradcheckRtol * Math.Abs(numeric));
+
+    /// <summary>
+    /// The admissible |erf(x) − value| (or erfc) against a value given to 30 decimal digits: the stated accuracy
+    /// <see cref="SpecialFunctions.AccuracyInUnitRoundoffs"/>·u_d relative, plus one u_d for rounding the decimal to
+    /// double.
+    /// </summary>
+    public static double Erf(double reference) =>
+        (SpecialFunctions.AccuracyInUnitRoundoffs + 1) * UnitRoundoff<double>() * Math.Abs(reference);
 }

@@ -20,6 +20,8 @@ namespace DenseLinear;
 /// <item><term><see cref="HeUniform"/></term><description>U(±√(6/fan_in)).</description></item>
 /// <item><term><see cref="Zeros"/></term><description>Keras default bias: 0.</description></item>
 /// </list>
+/// <para>The distributions are the frameworks'; the draws are not: they come from <see cref="Random"/>, so a seed
+/// here does not reproduce the numbers <c>torch.manual_seed</c> or <c>keras.utils.set_random_seed</c> would give.</para>
 /// </remarks>
 public abstract class WeightInitializer
 {
