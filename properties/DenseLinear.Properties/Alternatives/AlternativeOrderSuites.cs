@@ -29,4 +29,14 @@ public static class AlternativeOrderSuites
     {
         protected override IMatMulKernel<float> Kernel { get; } = new PairwiseFmaKernel<float>();
     }
+
+    public sealed class PairwiseFmaFloatFidelity : FidelitySpecification<float>
+    {
+        protected override IMatMulKernel<float> Kernel { get; } = new PairwiseFmaKernel<float>();
+    }
+
+    public sealed class ReversedDoubleFidelity : FidelitySpecification<double>
+    {
+        protected override IMatMulKernel<double> Kernel { get; } = new ReversedKernel<double>();
+    }
 }

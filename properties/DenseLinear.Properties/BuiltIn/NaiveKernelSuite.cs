@@ -24,4 +24,14 @@ public static class NaiveKernelSuite
     {
         protected override IMatMulKernel<double> Kernel => NaiveKernel<double>.Instance;
     }
+
+    public sealed class FloatFidelity : FidelitySpecification<float>
+    {
+        protected override IMatMulKernel<float> Kernel => NaiveKernel<float>.Instance;
+    }
+
+    public sealed class DoubleFidelity : FidelitySpecification<double>
+    {
+        protected override IMatMulKernel<double> Kernel => NaiveKernel<double>.Instance;
+    }
 }

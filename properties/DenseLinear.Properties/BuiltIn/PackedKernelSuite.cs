@@ -24,4 +24,14 @@ public static class PackedKernelSuite
     {
         protected override IMatMulKernel<double> Kernel => PackedKernel<double>.Instance;
     }
+
+    public sealed class FloatFidelity : FidelitySpecification<float>
+    {
+        protected override IMatMulKernel<float> Kernel => PackedKernel<float>.Instance;
+    }
+
+    public sealed class DoubleFidelity : FidelitySpecification<double>
+    {
+        protected override IMatMulKernel<double> Kernel => PackedKernel<double>.Instance;
+    }
 }

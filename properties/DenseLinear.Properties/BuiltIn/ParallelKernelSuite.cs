@@ -24,4 +24,14 @@ public static class ParallelKernelSuite
     {
         protected override IMatMulKernel<double> Kernel => ParallelKernel<double>.Instance;
     }
+
+    public sealed class FloatFidelity : FidelitySpecification<float>
+    {
+        protected override IMatMulKernel<float> Kernel => ParallelKernel<float>.Instance;
+    }
+
+    public sealed class DoubleFidelity : FidelitySpecification<double>
+    {
+        protected override IMatMulKernel<double> Kernel => ParallelKernel<double>.Instance;
+    }
 }

@@ -5,7 +5,7 @@ using Xunit;
 namespace DenseLinear.Properties.BuiltIn;
 
 /// <summary>
-/// Every kernel in the registry must have a kernel suite and a layer suite in this assembly, for float and double:
+/// Every kernel in the registry must have a kernel suite, a layer suite and a fidelity suite in this assembly, for float and double:
 /// registering a kernel without its suites fails here, so no built-in kernel goes unverified.
 /// </summary>
 public sealed class RegistryCoverageTests
@@ -20,6 +20,7 @@ public sealed class RegistryCoverageTests
     {
         Assert.Contains(name, KernelsUnderTest(typeof(KernelSpecification<float>)));
         Assert.Contains(name, KernelsUnderTest(typeof(LayerSpecification<float>)));
+        Assert.Contains(name, KernelsUnderTest(typeof(FidelitySpecification<float>)));
     }
 
     [Theory]
@@ -28,6 +29,7 @@ public sealed class RegistryCoverageTests
     {
         Assert.Contains(name, KernelsUnderTest(typeof(KernelSpecification<double>)));
         Assert.Contains(name, KernelsUnderTest(typeof(LayerSpecification<double>)));
+        Assert.Contains(name, KernelsUnderTest(typeof(FidelitySpecification<double>)));
     }
 
     // The kernel names of the public suites xunit runs (public, concrete) deriving from the specification.

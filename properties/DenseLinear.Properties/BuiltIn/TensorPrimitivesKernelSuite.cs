@@ -24,4 +24,14 @@ public static class TensorPrimitivesKernelSuite
     {
         protected override IMatMulKernel<double> Kernel => TensorPrimitivesKernel<double>.Instance;
     }
+
+    public sealed class FloatFidelity : FidelitySpecification<float>
+    {
+        protected override IMatMulKernel<float> Kernel => TensorPrimitivesKernel<float>.Instance;
+    }
+
+    public sealed class DoubleFidelity : FidelitySpecification<double>
+    {
+        protected override IMatMulKernel<double> Kernel => TensorPrimitivesKernel<double>.Instance;
+    }
 }

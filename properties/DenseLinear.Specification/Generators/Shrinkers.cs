@@ -6,7 +6,7 @@ namespace DenseLinear.Specification;
 /// Shrinkers for the generated cases: dimensions first (halve, then drop the last index), then values toward
 /// small integers. A failing case thus ends on the smallest shape that still fails, with readable values.
 /// </summary>
-public static class Shrinkers
+public static partial class Shrinkers
 {
     /// <summary>Smaller or simpler products: sub-blocks of x and K, then rounded values.</summary>
     public static IEnumerable<MatMulCase<T>> MatMulCase<T>(MatMulCase<T> c)

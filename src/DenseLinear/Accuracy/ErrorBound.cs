@@ -84,4 +84,215 @@ public static class ErrorBound
     public static double TestRatio<T>(double error, double gauge)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         error == 0 ? 0 : error / (UnitRoundoff<T>() * gauge);
+
+    /// <summary>The smallest positive normal number of <typeparamref name="T"/>: 2⁻¹²⁶ (float), 2⁻¹⁰²² (double).</summary>
+    public static double SmallestNormal<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float) ? Math.ScaleB(1, -126)
+        : typeof(T) == typeof(double) ? Math.ScaleB(1, -1022)
+        : typeof(T) == typeof(Half) ? Math.ScaleB(1, -14)
+        : throw new NotSupportedException($"No smallest normal is known for {typeof(T).Name}.");
+
+    /// <summary>
+    /// The admissible |computed − reference| of an elementwise activation computed by
+    /// <see cref="ActivationFunctions"/> in <typeparamref name="T"/>, against the same formula evaluated in double
+    /// (<paramref name="reference"/>).
+    /// </summary>
+    /// <remarks>
+    /// <para>Assumes the platform's exp is faithful to 1 ulp (relative 2u; glibc's <c>exp</c>/<c>expf</c> are) and tanh to 2
+    /// ulps (relative 4u; glibc documents ≤ 2 ulps for <c>tanhf</c>).</para>
+    /// <list type="bullet">
+    /// <item>linear, relu: 0 — they are exact.</item>
+    /// <item>sigmoid 1/(1 + e⁻ᵛ): e⁻ᵛ carries 2u, the sum 1 + E passes at most E/(1 + E) ≤ 1 of it on and adds u, the
+    /// division u: 4u to first order, 5u with the second-order terms, in <typeparamref name="T"/> and again in the double
+    /// reference. When e⁻ᵛ overflows, the result is 0 and the exact value is below 1/(1 + max) &lt; the smallest normal.</item>
+    /// <item>tanh: 4u in each.</item>
+    /// <item>GELU: computed in double by the same formula and rounded once: u_T.</item>
+    /// </list>
+    /// <para>Every case adds the smallest normal of <typeparamref name="T"/>: below it, results are subnormal (absolute
+    /// error η/2) or flushed to 0 by an overflowing exponential. The relative part is inflated by 1 + 8u_d for the
+    /// comparison's own rounding.</para>
+    /// </remarks>
+    public static double Activation<T>(Activation activation, double reference)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double u = UnitRoundoff<T>(), ud = UnitRoundoff<double>();
+        double relative = activation switch
+        {
+            DenseLinear.Activation.Linear or DenseLinear.Activation.Relu => 0,
+            DenseLinear.Activation.Sigmoid => 5 * (u + ud),
+            DenseLinear.Activation.Tanh => 4 * (u + ud),
+            DenseLinear.Activation.Gelu => u,
+            _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Softmax is not elementwise; use SoftmaxRelative."),
+        };
+        return relative == 0 ? 0 : (relative * (1 + (8 * ud)) * Math.Abs(reference)) + SmallestNormal<T>();
+    }
+
+    /// <summary>
+    /// The relative error of one softmax value computed by <see cref="ActivationFunctions"/> (in double, rounded to
+    /// <typeparamref name="T"/>) against the exact softmax of the same row: <c>u_T + 1.01·(spread + n + 3)·u_d</c>.
+    /// </summary>
+    /// <remarks>
+    /// With m the row maximum and spread = max − min: vⱼ − m is rounded by at most u_d·spread, which e^(·) turns into a
+    /// relative error of the same size; exp adds 2u_d, the n-term positive sum (n − 1)u_d, the division u_d, the rounding
+    /// to <typeparamref name="T"/> u_T. The factor 1.01 covers second-order terms while (spread + n + 3)·u_d ≤ 0.01.
+    /// Values below the smallest normal of <typeparamref name="T"/> add an absolute error η (see
+    /// <see cref="Softmax{T}"/>).
+    /// </remarks>
+    public static double SoftmaxRelative<T>(int rowLength, double spread)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        UnitRoundoff<T>() + (1.01 * (spread + rowLength + 3) * UnitRoundoff<double>());
+
+    /// <summary>
+    /// The admissible |computed − reference| of one softmax value against a double-precision evaluation of the same
+    /// formula (<paramref name="reference"/>), both within <see cref="SoftmaxRelative{T}"/> of the exact value (the
+    /// reference with u_T = 0): the two relative errors add, plus η of <typeparamref name="T"/> and of double for values
+    /// that underflow.
+    /// </summary>
+    public static double Softmax<T>(int rowLength, double spread, double reference)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double relative = SoftmaxRelative<T>(rowLength, spread) + SoftmaxRelative<double>(rowLength, spread) - UnitRoundoff<double>();
+        return (relative * (1 + (4 * UnitRoundoff<double>())) * Math.Abs(reference)) + SmallestSubnormal<T>() + double.Epsilon;
+    }
+
+    /// <summary>
+    /// |Σⱼ yⱼ − 1| for a computed softmax row, the sum taken in double: each yⱼ is within R =
+    /// <see cref="SoftmaxRelative{T}"/> of an exact value and the exact values sum to 1, so the row is within R, plus
+    /// n·η for underflowed values, plus the double summation's γₙ(u_d)·(1 + R).
+    /// </summary>
+    public static double SoftmaxRowSum<T>(int rowLength, double spread)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double r = SoftmaxRelative<T>(rowLength, spread);
+        return r + (rowLength * SmallestSubnormal<T>()) + (Gamma(rowLength, UnitRoundoff<double>()) * (1 + r));
+    }
+
+    /// <summary>
+    /// |softmax(fl(v + c))ⱼ − softmax(v)ⱼ| for computed softmaxes, where adding c to the row in <typeparamref name="T"/>
+    /// moves each logit by at most Δ = u_T·max|fl(v + c)|·(1 + u_T).
+    /// </summary>
+    /// <remarks>
+    /// Softmax is exactly invariant to a common shift, and moving every logit by at most Δ changes each exact value by a
+    /// factor in [e^(−2Δ), e^(2Δ)]. With both computed rows within R = <see cref="SoftmaxRelative{T}"/> (spread of
+    /// either row) of their exact values: |y′ − y| ≤ (R·e^(2Δ) + e^(2Δ) − 1 + R)·|y|/(1 − R) + 2η.
+    /// </remarks>
+    /// <param name="rowLength">n.</param>
+    /// <param name="spread">The larger spread (max − min) of the two rows.</param>
+    /// <param name="maxAbsShifted">max |fl(vⱼ + c)|.</param>
+    /// <param name="magnitude">|y|, the unshifted computed value.</param>
+    public static double SoftmaxShift<T>(int rowLength, double spread, double maxAbsShifted, double magnitude)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double u = UnitRoundoff<T>();
+        double delta = u * maxAbsShifted * (1 + u);
+        double r = SoftmaxRelative<T>(rowLength, spread);
+        double growth = Math.Exp(2 * delta) * (1 + (4 * UnitRoundoff<double>()));
+        return ((((r * growth) + (growth - 1) + r) * magnitude / (1 - r)) * (1 + (4 * UnitRoundoff<double>()))) + (2 * SmallestSubnormal<T>());
+    }
+
+    /// <summary>
+    /// Two layers in a row against the exact composed map, |L₂(L₁(x)) − (W₂·W₁·x + W₂·b₁ + b₂)|, for one output j.
+    /// </summary>
+    /// <remarks>
+    /// The first layer's computed ĥ differs from the exact h by at most B₁ₚ (its own <see cref="DotProduct{T}"/> bound,
+    /// per element p). The second layer computes fl(W₂ĥ + b₂), within B₂ⱼ of W₂ĥ + b₂, its bound with the gauge taken on
+    /// ĥ. And |W₂ĥ − W₂h| ≤ Σₚ |W₂[j, p]|·B₁ₚ. So |ŷⱼ − yⱼ| ≤ B₂ⱼ + Σₚ |W₂[j, p]|·B₁ₚ; the sum is taken in double
+    /// (× 1 + γ_{hidden+1}(u_d)), and the double reference's own error is added.
+    /// </remarks>
+    /// <param name="hidden">The width of the hidden layer (terms of the propagated sum).</param>
+    /// <param name="secondLayerBound">B₂ⱼ.</param>
+    /// <param name="propagatedFirstLayerBound">Σₚ |W₂[j, p]|·B₁ₚ, computed in double.</param>
+    /// <param name="referenceError">The reference's error.</param>
+    public static double ComposedThroughLayers<T>(int hidden, double secondLayerBound, double propagatedFirstLayerBound, double referenceError)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        (secondLayerBound + (propagatedFirstLayerBound * (1 + Gamma(hidden + 1, UnitRoundoff<double>()))) + referenceError)
+        * (1 + (2 * UnitRoundoff<double>()));
+
+    /// <summary>
+    /// One composed layer (Ŵ = fl(W₂·W₁), b̂ = fl(W₂·b₁ + b₂), then ŷ = fl(Ŵx + b̂)) against the exact composed map, for
+    /// one output j.
+    /// </summary>
+    /// <remarks>
+    /// Each element of Ŵ is a <c>hidden</c>-term dot product: |Ŵ − W₂W₁| ≤ γ_hidden·|W₂||W₁| elementwise; each b̂ has
+    /// one more term: |b̂ − b| ≤ γ_{hidden+1}·(|W₂||b₁| + |b₂|). The layer adds γ_{in+1}·(|Ŵ||x| + |b̂|), and the
+    /// composed weights' errors reach the output as γ_hidden·(|W₂||W₁|)|x| + γ_{hidden+1}·(|W₂||b₁| + |b₂|). Each of
+    /// the in + hidden + 2 rounded products may underflow by η. Gauges are taken in double (× 1 + (in + hidden + 4)u_d).
+    /// </remarks>
+    /// <param name="inFeatures">in, the terms of the composed layer's dot product (a bias adds one).</param>
+    /// <param name="hidden">The inner dimension of W₂·W₁.</param>
+    /// <param name="layerGauge">Σᵢ |Ŵ[j, i]||xᵢ| + |b̂ⱼ|.</param>
+    /// <param name="weightProductGauge">Σᵢ (Σₚ |W₂[j, p]||W₁[p, i]|)·|xᵢ|.</param>
+    /// <param name="biasGauge">Σₚ |W₂[j, p]||b₁ₚ| + |b₂ⱼ|.</param>
+    /// <param name="referenceError">The reference's error.</param>
+    public static double ComposedLayer<T>(int inFeatures, int hidden, double layerGauge, double weightProductGauge, double biasGauge, double referenceError)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double u = UnitRoundoff<T>();
+        double bound = (Gamma(inFeatures + 1, u) * layerGauge)
+            + (Gamma(hidden, u) * weightProductGauge)
+            + (Gamma(hidden + 1, u) * biasGauge)
+            + ((inFeatures + hidden + 2) * SmallestSubnormal<T>());
+        return ((bound * (1 + ((inFeatures + hidden + 4) * UnitRoundoff<double>()))) + referenceError) * (1 + (2 * UnitRoundoff<double>()));
+    }
+
+    /// <summary>
+    /// The statistical tolerance of an initializer's sample moments: <paramref name="z"/> standard errors. The sample
+    /// mean of n draws has standard error √(Var/n); the sample second moment Σw²/n (the mean is known to be 0) has
+    /// √((E[w⁴] − Var²)/n).
+    /// </summary>
+    /// <returns>The tolerances of the mean and of the second moment.</returns>
+    public static (double Mean, double Variance) SampleMoments(int count, double variance, double fourthMoment, double z)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return (z * Math.Sqrt(variance / count), z * Math.Sqrt(Math.Max(fourthMoment - (variance * variance), 0) / count));
+    }
+
+    /// <summary>
+    /// The Kolmogorov–Smirnov critical value at significance <paramref name="alpha"/> for n draws:
+    /// <c>ε = √(ln(2/α) / (2n))</c>. By the Dvoretzky–Kiefer–Wolfowitz inequality with Massart's constant,
+    /// P(supₓ |Fₙ(x) − F(x)| &gt; ε) ≤ 2e^(−2nε²) = α for every n, not only asymptotically.
+    /// </summary>
+    public static double KolmogorovSmirnov(int count, double alpha)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return Math.Sqrt(Math.Log(2 / alpha) / (2.0 * count));
+    }
+
+    /// <summary>
+    /// Standard errors allowed for an initializer's sample mean and second moment: for a correct initializer each
+    /// statistic is approximately normal (central limit theorem), and P(|Z| &gt; 5) = 5.7·10⁻⁷.
+    /// </summary>
+    public const double SampleMomentStandardErrors = 5;
+
+    /// <summary>
+    /// The significance α of the Kolmogorov–Smirnov test on initializers (<see cref="KolmogorovSmirnov"/>): a correct
+    /// initializer is rejected with probability at most 10⁻⁶ per test.
+    /// </summary>
+    public const double KolmogorovSmirnovSignificance = 1e-6;
+
+    /// <summary>The central-difference step of the gradient check: torch.autograd.gradcheck's default <c>eps</c>.</summary>
+    public const double GradcheckEps = 1e-6;
+
+    /// <summary>The gradient check's absolute tolerance: gradcheck's default <c>atol</c>.</summary>
+    public const double GradcheckAtol = 1e-5;
+
+    /// <summary>The gradient check's relative tolerance: gradcheck's default <c>rtol</c>.</summary>
+    public const double GradcheckRtol = 1e-3;
+
+    /// <summary>
+    /// gradcheck's criterion, |analytic − numeric| ≤ atol + rtol·|numeric|, as the admissible difference. In double
+    /// with values of order 1, the central difference (L(θ + ε) − L(θ − ε))/2ε carries a rounding error of about
+    /// u_d·|L|/ε ≈ 10⁻¹⁰·|L| and a truncation error of ε²·|L‴|/6 ≈ 10⁻¹³, far inside atol; a float backward pass
+    /// adds its own rounding, γₖ·gauge ≈ 10⁻⁶ for the small layers checked, also inside atol.
+    /// </summary>
+    public static double Gradcheck(double numeric) => GradcheckAtol + (GradcheckRtol * Math.Abs(numeric));
+
+    /// <summary>
+    /// The admissible |erf(x) − value| (or erfc) against a value given to 30 decimal digits: the stated accuracy
+    /// <see cref="SpecialFunctions.AccuracyInUnitRoundoffs"/>·u_d relative, plus one u_d for rounding the decimal to
+    /// double.
+    /// </summary>
+    public static double Erf(double reference) =>
+        (SpecialFunctions.AccuracyInUnitRoundoffs + 1) * UnitRoundoff<double>() * Math.Abs(reference);
 }

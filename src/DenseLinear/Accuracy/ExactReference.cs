@@ -45,6 +45,9 @@ public sealed class ExactReference<T>
     /// <summary>The gauges Σ|x|·|w| (+|b|), row-major [m×n].</summary>
     public ReadOnlySpan<double> Gauges => gauges;
 
+    /// <summary>The reference's own error bounds |value − exact| (Dot2's), row-major [m×n].</summary>
+    public ReadOnlySpan<double> ReferenceErrors => errors;
+
     /// <summary>
     /// Computes <c>x·W (+ b)</c> to about double accuracy. Same shape contract as
     /// <see cref="IMatMulKernel{T}.Multiply"/>; <paramref name="bias"/> is empty or has n elements.

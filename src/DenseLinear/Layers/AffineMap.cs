@@ -123,7 +123,7 @@ internal sealed class AffineMap<T>
             }
         }
 
-        ActivationFunctions.Apply(activation, y);
+        ActivationFunctions.Apply(activation, y, OutFeatures);
     }
 
     // A dense input is read in place; a strided view is gathered into a row-major copy first.

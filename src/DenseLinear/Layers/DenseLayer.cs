@@ -38,6 +38,29 @@ public sealed class DenseLayer<T> : IDenseLayer<T>
         map = new AffineMap<T>(this.kernel, this.bias, InFeatures, OutFeatures, WeightLayout.InOut, activation, MatMulKernel, 2, Convention);
     }
 
+    /// <summary>
+    /// <c>keras.layers.Dense(units, activation, use_bias, kernel_initializer)</c> built on input_dim: kernel
+    /// [in, units] drawn from <paramref name="random"/> by <paramref name="kernelInitializer"/>
+    /// (<see cref="WeightInitializer.GlorotUniform"/> when null, Keras' default), fans from the [in, units] axes; bias
+    /// zeros (Keras' default <c>bias_initializer</c>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size is negative or the activation undefined.</exception>
+    public static DenseLayer<T> Create(
+        int inputDim, int units, Random random, Activation activation = Activation.Linear, bool useBias = true,
+        WeightInitializer? kernelInitializer = null, IMatMulKernel<T>? matMulKernel = null)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        Tensor<T> kernel = (kernelInitializer ?? WeightInitializer.GlorotUniform).Create<T>(inputDim, units, WeightLayout.InOut, random);
+        Tensor<T>? bias = useBias ? Tensor.Create(new T[units], [units]) : null;
+        return new DenseLayer<T>(kernel, bias, activation, matMulKernel);
+    }
+
+    /// <summary>The same as <see cref="Create(int, int, Random, Activation, bool, WeightInitializer, IMatMulKernel{T})"/> with <c>new Random(seed)</c>.</summary>
+    public static DenseLayer<T> Create(
+        int inputDim, int units, int seed, Activation activation = Activation.Linear, bool useBias = true,
+        WeightInitializer? kernelInitializer = null, IMatMulKernel<T>? matMulKernel = null) =>
+        Create(inputDim, units, new Random(seed), activation, useBias, kernelInitializer, matMulKernel);
+
     /// <inheritdoc />
     public int InFeatures { get; }
 
@@ -67,4 +90,13 @@ public sealed class DenseLayer<T> : IDenseLayer<T>
 
     /// <inheritdoc />
     public void Forward(in ReadOnlyTensorSpan<T> input, in TensorSpan<T> destination) => map.Forward(input, destination);
+
+    /// <summary>
+    /// The backward pass for the loss gradient <paramref name="outputGradient"/> (*, units) at <paramref name="input"/>
+    /// (*, in), through the activation: with dY' = J(z)ᵀ·dY, dX = dY'·Kᵀ (*, in), dK = Xᵀ·dY' [in, units], db = Σ of
+    /// dY' over every leading dimension [units].
+    /// </summary>
+    /// <exception cref="ArgumentException">The shapes do not fit the layer; the message names them.</exception>
+    public LayerGradients<T> Backward(in ReadOnlyTensorSpan<T> input, in ReadOnlyTensorSpan<T> outputGradient) =>
+        Backpropagation.Backward(input, outputGradient, kernel, bias, InFeatures, OutFeatures, WeightLayout.InOut, Activation, MatMulKernel, 2, Convention);
 }

@@ -31,6 +31,26 @@ public sealed class LinearLayer<T> : IDenseLayer<T>
         map = new AffineMap<T>(this.weight, this.bias, InFeatures, OutFeatures, WeightLayout.OutIn, Activation.Linear, Kernel, 1, Convention);
     }
 
+    /// <summary>
+    /// <c>torch.nn.Linear(in_features, out_features, bias)</c> with its default initialization
+    /// (<c>reset_parameters</c>): weight [out, in] then bias [out], both U(±1/√in) (bound 0 when in = 0), drawn in that
+    /// order from <paramref name="random"/> by <see cref="WeightInitializer.KaimingUniformSqrt5"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size is negative.</exception>
+    public static LinearLayer<T> Create(int inFeatures, int outFeatures, bool bias, Random random, IMatMulKernel<T>? kernel = null)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        WeightInitializer initializer = WeightInitializer.KaimingUniformSqrt5;
+        Tensor<T> weight = initializer.Create<T>(outFeatures, inFeatures, WeightLayout.OutIn, random);
+        (int fanIn, int fanOut) = initializer.Fans(outFeatures, inFeatures, WeightLayout.OutIn);
+        Tensor<T>? biasValues = bias ? initializer.CreateVector<T>(outFeatures, fanIn, fanOut, random) : null;
+        return new LinearLayer<T>(weight, biasValues, kernel);
+    }
+
+    /// <summary>The same as <see cref="Create(int, int, bool, Random, IMatMulKernel{T})"/> with <c>new Random(seed)</c>.</summary>
+    public static LinearLayer<T> Create(int inFeatures, int outFeatures, bool bias, int seed, IMatMulKernel<T>? kernel = null) =>
+        Create(inFeatures, outFeatures, bias, new Random(seed), kernel);
+
     /// <inheritdoc />
     public int InFeatures { get; }
 
@@ -54,4 +74,12 @@ public sealed class LinearLayer<T> : IDenseLayer<T>
 
     /// <inheritdoc />
     public void Forward(in ReadOnlyTensorSpan<T> input, in TensorSpan<T> destination) => map.Forward(input, destination);
+
+    /// <summary>
+    /// The backward pass for the loss gradient <paramref name="outputGradient"/> (*, out) at <paramref name="input"/>
+    /// (*, in): dX = dY·W (*, in), dW = dYᵀ·X [out, in], db = Σ of dY over every leading dimension [out].
+    /// </summary>
+    /// <exception cref="ArgumentException">The shapes do not fit the layer; the message names them.</exception>
+    public LayerGradients<T> Backward(in ReadOnlyTensorSpan<T> input, in ReadOnlyTensorSpan<T> outputGradient) =>
+        Backpropagation.Backward(input, outputGradient, weight, bias, InFeatures, OutFeatures, WeightLayout.OutIn, Activation.Linear, Kernel, 1, Convention);
 }

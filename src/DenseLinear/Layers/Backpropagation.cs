@@ -1,0 +1,118 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace DenseLinear;
+
+/// <summary>
+/// The backward pass of both layers, for the loss gradient dY with respect to the output. Rows are the flattened
+/// leading dimensions; dY' is dY through the activation (<see cref="ActivationFunctions.Backward{T}"/>).
+/// </summary>
+/// <remarks>
+/// PyTorch, W [out, in]: dX = dY'·W is <c>Multiply(dY', W, m, k: out, n: in, InOut)</c> (W read as [k×n]);
+/// dW = dY'ᵀ·X is <c>Multiply(dY'ᵀ, X, m: out, k: rows, n: in, InOut)</c>.
+/// Keras, K [in, units]: dX = dY'·Kᵀ is <c>Multiply(dY', K, m, k: units, n: in, OutIn)</c> (K read as [n×k]);
+/// dK = Xᵀ·dY' is <c>Multiply(Xᵀ, dY', m: in, k: rows, n: units, InOut)</c>.
+/// db = Σ over rows of dY', summed in row order in T. Every gradient element is thus one dot product, held to
+/// <see cref="ErrorBound.DotProduct{T}"/> like the forward pass.
+/// </remarks>
+internal static class Backpropagation
+{
+    public static LayerGradients<T> Backward<T>(
+        in ReadOnlyTensorSpan<T> input, in ReadOnlyTensorSpan<T> outputGradient, T[] weight, T[]? bias,
+        int inFeatures, int outFeatures, WeightLayout layout, Activation activation, IMatMulKernel<T> kernel, int minimumRank, string convention)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (input.Rank < minimumRank || input.Lengths[^1] != inFeatures)
+        {
+            throw new ArgumentException(
+                $"{convention}: input {TensorShape.Format(input.Lengths)} does not fit the layer, which expects (*, {inFeatures}) of rank >= {minimumRank}.", nameof(input));
+        }
+
+        nint[] outputLengths = input.Lengths.ToArray();
+        outputLengths[^1] = outFeatures;
+        if (!outputGradient.Lengths.SequenceEqual(outputLengths))
+        {
+            throw new ArgumentException(
+                $"{convention}: the output gradient is {TensorShape.Format(outputGradient.Lengths)} but input {TensorShape.Format(input.Lengths)} gives output {TensorShape.Format(outputLengths)}.",
+                nameof(outputGradient));
+        }
+
+        int rows = TensorShape.ElementCount(outputLengths.AsSpan(0, outputLengths.Length - 1), $"{convention}: batch");
+        var x = new T[checked(rows * inFeatures)];
+        input.FlattenTo(x);
+        var gradient = new T[checked(rows * outFeatures)];
+        outputGradient.FlattenTo(gradient);
+        if (activation != Activation.Linear)
+        {
+            // The activation needs z and y = a(z): recompute the forward pass.
+            var z = new T[gradient.Length];
+            kernel.Multiply(x, weight, z, rows, inFeatures, outFeatures, layout);
+            AddBias(z, bias, outFeatures);
+            T[] y = (T[])z.Clone();
+            ActivationFunctions.Apply(activation, y.AsSpan(), outFeatures);
+            ActivationFunctions.Backward<T>(activation, z, y, gradient, outFeatures);
+        }
+
+        var inputGradient = new T[x.Length];
+        var weightGradient = new T[weight.Length];
+        if (layout == WeightLayout.OutIn)
+        {
+            kernel.Multiply(gradient, weight, inputGradient, rows, outFeatures, inFeatures, WeightLayout.InOut);
+            kernel.Multiply(Transpose(gradient, rows, outFeatures), x, weightGradient, outFeatures, rows, inFeatures, WeightLayout.InOut);
+        }
+        else
+        {
+            kernel.Multiply(gradient, weight, inputGradient, rows, outFeatures, inFeatures, WeightLayout.OutIn);
+            kernel.Multiply(Transpose(x, rows, inFeatures), gradient, weightGradient, inFeatures, rows, outFeatures, WeightLayout.InOut);
+        }
+
+        Tensor<T>? biasGradient = null;
+        if (bias is not null)
+        {
+            var sums = new T[outFeatures];
+            for (int row = 0; row < rows; row++)
+            {
+                for (int j = 0; j < outFeatures; j++)
+                {
+                    sums[j] += gradient[(row * outFeatures) + j];
+                }
+            }
+
+            biasGradient = Tensor.Create(sums, [outFeatures]);
+        }
+
+        nint[] weightShape = layout == WeightLayout.OutIn ? [outFeatures, inFeatures] : [inFeatures, outFeatures];
+        return new LayerGradients<T>(Tensor.Create(inputGradient, input.Lengths), Tensor.Create(weightGradient, weightShape), biasGradient);
+    }
+
+    public static void AddBias<T>(T[] y, T[]? bias, int columns)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (bias is null || columns == 0)
+        {
+            return;
+        }
+
+        for (int start = 0; start < y.Length; start += columns)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                y[start + j] += bias[j];
+            }
+        }
+    }
+
+    private static T[] Transpose<T>(T[] matrix, int rows, int columns)
+    {
+        var result = new T[matrix.Length];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                result[(j * rows) + i] = matrix[(i * columns) + j];
+            }
+        }
+
+        return result;
+    }
+}

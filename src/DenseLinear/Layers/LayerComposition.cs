@@ -1,0 +1,97 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace DenseLinear;
+
+/// <summary>
+/// Two affine layers in a row are one affine layer: PyTorch <c>W = W₂·W₁</c>, <c>b = W₂·b₁ + b₂</c>; Keras
+/// <c>K = K₁·K₂</c>, <c>b = b₁·K₂ + b₂</c>. Products go through the matrix kernel; the error of the result is
+/// <see cref="ErrorBound.ComposedLayer{T}"/>.
+/// </summary>
+public static class LayerComposition
+{
+    /// <summary>The PyTorch layer equal to <paramref name="second"/> ∘ <paramref name="first"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="second"/>'s in_features is not <paramref name="first"/>'s out_features.</exception>
+    public static LinearLayer<T> Compose<T>(LinearLayer<T> first, LinearLayer<T> second, IMatMulKernel<T>? kernel = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        CheckChain(first.OutFeatures, second.InFeatures, "PyTorch Linear");
+        kernel ??= first.Kernel;
+        int input = first.InFeatures, hidden = first.OutFeatures, output = second.OutFeatures;
+        T[] w1 = Values(first.Weight), w2 = Values(second.Weight);
+
+        // W [out2×in] = W₂ [out2×hidden] · W₁ [hidden×in], W₁ read as a [k×n] kernel.
+        var weight = new T[checked(output * input)];
+        kernel.Multiply(w2, w1, weight, output, hidden, input, WeightLayout.InOut);
+
+        // b = W₂·b₁ + b₂: the row b₁ᵀ [1×hidden] times W₂ᵀ, W₂ read as an [n×k] weight.
+        T[]? bias = null;
+        if (first.HasBias || second.HasBias)
+        {
+            bias = new T[output];
+            if (first.HasBias)
+            {
+                kernel.Multiply(Values(first.Bias), w2, bias, 1, hidden, output, WeightLayout.OutIn);
+            }
+
+            Backpropagation.AddBias(bias, second.HasBias ? Values(second.Bias) : null, output);
+        }
+
+        return new LinearLayer<T>(Tensor.Create(weight, [output, input]), bias is null ? null : Tensor.Create(bias, [output]), kernel);
+    }
+
+    /// <summary>The Keras layer equal to <paramref name="second"/> ∘ <paramref name="first"/>; both must have a linear activation.</summary>
+    /// <exception cref="ArgumentException">The units do not chain, or a layer has an activation (the composition would not be affine).</exception>
+    public static DenseLayer<T> Compose<T>(DenseLayer<T> first, DenseLayer<T> second, IMatMulKernel<T>? kernel = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        CheckChain(first.Units, second.InFeatures, "Keras Dense");
+        if (first.Activation != Activation.Linear || second.Activation != Activation.Linear)
+        {
+            throw new ArgumentException(
+                $"Keras Dense: only linear layers compose into one; got activations {first.Activation} and {second.Activation}.", nameof(first));
+        }
+
+        kernel ??= first.MatMulKernel;
+        int input = first.InFeatures, hidden = first.Units, output = second.Units;
+        T[] k1 = Values(first.Kernel), k2 = Values(second.Kernel);
+
+        // K [in×units2] = K₁ [in×hidden] · K₂ [hidden×units2].
+        var composed = new T[checked(input * output)];
+        kernel.Multiply(k1, k2, composed, input, hidden, output, WeightLayout.InOut);
+
+        // b = b₁·K₂ + b₂, b₁ as a [1×hidden] row.
+        T[]? bias = null;
+        if (first.UseBias || second.UseBias)
+        {
+            bias = new T[output];
+            if (first.UseBias)
+            {
+                kernel.Multiply(Values(first.Bias), k2, bias, 1, hidden, output, WeightLayout.InOut);
+            }
+
+            Backpropagation.AddBias(bias, second.UseBias ? Values(second.Bias) : null, output);
+        }
+
+        return new DenseLayer<T>(Tensor.Create(composed, [input, output]), bias is null ? null : Tensor.Create(bias, [output]), Activation.Linear, kernel);
+    }
+
+    private static void CheckChain(int firstOut, int secondIn, string convention)
+    {
+        if (firstOut != secondIn)
+        {
+            throw new ArgumentException($"{convention}: the first layer gives {firstOut} features but the second takes {secondIn}.", "second");
+        }
+    }
+
+    private static T[] Values<T>(in ReadOnlyTensorSpan<T> tensor)
+    {
+        var values = new T[(int)tensor.FlattenedLength];
+        tensor.FlattenTo(values);
+        return values;
+    }
+}
