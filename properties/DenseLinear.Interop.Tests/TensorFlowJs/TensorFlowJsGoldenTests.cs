@@ -7,7 +7,7 @@ namespace DenseLinear.Interop.Tests.TensorFlowJs;
 /// <summary>
 /// TensorFlow.js Layers (4.22.0, CPU backend) as an independent Keras oracle: DenseLayer&lt;float&gt;, loaded from
 /// tfjs' own kernel/bias .npy files, reproduces tfjs' y; for linear cases so does LinearLayer&lt;float&gt; with the
-/// transposed kernel. Bounds: <see cref="ExactReference{T}"/> for the affine part, <see cref="ActivationAllowance"/>
+/// transposed kernel. Bounds: <see cref="ExactReference{T}"/> for the affine part, <see cref="ErrorBound.ActivationPair"/>
 /// through the activation.
 /// </summary>
 public sealed class TensorFlowJsGoldenTests
@@ -62,7 +62,7 @@ public sealed class TensorFlowJsGoldenTests
 
         for (int index = 0; index < ours.Length; index++)
         {
-            double allowance = ActivationAllowance.Pairwise(golden.Activation, reference.Bound(index), ours[index], theirs[index]);
+            double allowance = ErrorBound.ActivationPair(golden.Activation, reference.Bound(index), ours[index], theirs[index]);
             double difference = Math.Abs((double)ours[index] - theirs[index]);
             Assert.True(difference <= allowance, $"{name} y[{index}]: ours {ours[index]:R}, tfjs {theirs[index]:R}, pre-activation {reference.Values[index]:R}, |difference| {difference:R} > {allowance:R}");
         }

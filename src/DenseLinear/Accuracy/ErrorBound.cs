@@ -80,6 +80,26 @@ public static class ErrorBound
         + (UnitRoundoff<T>() * Math.Abs(alpha) * gauge * (1 + (2 * UnitRoundoff<double>())))
         + (4 * UnitRoundoff<double>() * magnitude);
 
+    /// <summary>
+    /// How far two float implementations of <c>a(x·K + b)</c> may differ (e.g. this library and TensorFlow.js), both
+    /// pre-activations being within <paramref name="preActivationBound"/> B of the exact value.
+    /// </summary>
+    /// <remarks>
+    /// <para>Mean value theorem: |a(v) − a(v')| ≤ L·|v − v'| ≤ L·2B, with L = sup|a'|: 1 for linear, relu and tanh,
+    /// 1/4 for sigmoid. Linear and relu add no rounding (relu only selects), so their allowance is exactly 2B.</para>
+    /// <para>Sigmoid and tanh then round, in ulps of the output: one side evaluates in float (expf ≤ 1 ulp through
+    /// 1/(1 + e⁻ᵛ) with two roundings: 4 ulps; glibc's tanhf ≤ 2 ulps: 4 ulps), the other in double rounded once to
+    /// float (≤ 0.5 ulp): 5 ulps of the larger |y| in all.</para>
+    /// </remarks>
+    public static double ActivationPair(Activation activation, double preActivationBound, float y, float yOther)
+    {
+        double lipschitz = activation == DenseLinear.Activation.Sigmoid ? 0.25 : 1;
+        int roundingUlps = activation is DenseLinear.Activation.Sigmoid or DenseLinear.Activation.Tanh ? 5 : 0;
+        float larger = Math.Max(Math.Abs(y), Math.Abs(yOther));
+        double ulp = MathF.BitIncrement(larger) - larger;
+        return (lipschitz * 2 * preActivationBound) + (roundingUlps * ulp);
+    }
+
     /// <summary>The BLAS test ratio of <c>xBLAT3</c>: error / (u · gauge); below γₖ/u ≈ k when the bound holds.</summary>
     public static double TestRatio<T>(double error, double gauge)
         where T : unmanaged, IFloatingPointIeee754<T> =>
