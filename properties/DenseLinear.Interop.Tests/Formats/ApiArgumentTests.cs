@@ -88,4 +88,37 @@ public sealed class ApiArgumentTests
         Assert.Equal([1], scalar.Lengths.ToArray());
         Assert.Equal(7, scalar[0]);
     }
+
+    [Fact]
+    public void A_state_dict_bias_is_read_under_the_prefix()
+    {
+        StoredTensor bias = StoredTensor.Create<float>([7, 8], 2);
+        var content = new SafetensorsContent([new("fc.weight", Matrix), new("fc.bias", bias)]);
+        LinearLayer<float> layer = LayerWeightFiles.ReadLinear<float>(content, "fc");
+        Assert.True(layer.HasBias);
+        var values = new float[2];
+        layer.Bias.FlattenTo(values);
+        Assert.Equal([7f, 8f], values);
+        InvalidDataException missing = Assert.Throws<InvalidDataException>(() => LayerWeightFiles.ReadLinear<float>(content, "fc2"));
+        Assert.Contains("'fc2.weight'", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kernel_that_is_not_a_matrix_is_named_with_the_expected_shape()
+    {
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => LayerWeightFiles.ReadDense<float>(StoredTensor.Create<float>([1, 2], 2), null));
+        Assert.Equal("'kernel' must be a matrix [input_dim, units], got Float32 [2].", e.Message);
+    }
+
+    [Fact]
+    public void Matrix_dimensions_up_to_int_MaxValue_are_accepted_and_larger_ones_rejected()
+    {
+        DenseLayer<float> widest = LayerWeightFiles.ReadDense<float>(StoredTensor.Create<float>([], int.MaxValue, 0), null);
+        Assert.Equal(int.MaxValue, widest.InFeatures);
+        Assert.Equal(0, widest.OutFeatures);
+        DenseLayer<float> tallest = LayerWeightFiles.ReadDense<float>(StoredTensor.Create<float>([], 0, int.MaxValue), null);
+        Assert.Equal(int.MaxValue, tallest.OutFeatures);
+        Assert.Throws<InvalidDataException>(() => LayerWeightFiles.ReadDense<float>(StoredTensor.Create<float>([], 1L << 31, 0), null));
+        Assert.Throws<InvalidDataException>(() => LayerWeightFiles.ReadDense<float>(StoredTensor.Create<float>([], 0, 1L << 31), null));
+    }
 }
