@@ -121,4 +121,11 @@ public sealed class ApiArgumentTests
         Assert.Throws<InvalidDataException>(() => LayerWeightFiles.ReadDense<float>(StoredTensor.Create<float>([], 1L << 31, 0), null));
         Assert.Throws<InvalidDataException>(() => LayerWeightFiles.ReadDense<float>(StoredTensor.Create<float>([], 0, 1L << 31), null));
     }
+
+    [Fact]
+    public void Weight_files_hold_only_float_and_double_layers()
+    {
+        NotSupportedException e = Assert.Throws<NotSupportedException>(() => LayerWeightFiles.ReadDense<Half>(Matrix, null));
+        Assert.Contains("not Half", e.Message, StringComparison.Ordinal);
+    }
 }
