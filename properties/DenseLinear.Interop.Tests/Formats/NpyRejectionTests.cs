@@ -39,6 +39,13 @@ public sealed class NpyRejectionTests
         { "missing closing brace", Header("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), "), "expected a string literal" },
         { "empty header", Header(string.Empty), "expected '{'" },
         { "invalid UTF-8 in a 3.0 header", HandBuiltFiles.Npy([.. "{'descr': '"u8, 0xFF, 0xFE, .. "'"u8], [], 3), "not valid UTF-8" },
+        { "magic and version only", HandBuiltFiles.Npy(Valid, [])[..8], "length field" },
+        { "zero-length header", HandBuiltFiles.Npy(Valid, [])[..8].Concat(new byte[2]).ToArray(), "expected '{'" },
+        { "header length past the end, counted", HandBuiltFiles.Npy(Valid, [])[..40], "(30 bytes follow" },
+        { "no comma between items", Header("{'descr': '<f4' 'fortran_order': False, 'shape': (2,), }"), "expected ',' or '}'" },
+        { "header ends inside a string", Header("{'descr': '<f4"), "unterminated string literal" },
+        { "no comma in the shape tuple", Header("{'descr': '<f4', 'fortran_order': False, 'shape': (2 3), }"), "expected ',' or ')' in the shape tuple" },
+        { "a name as a dimension", Header("{'descr': '<f4', 'fortran_order': False, 'shape': (n,), }"), "expected an integer dimension" },
         { "latin-1 letter in a 1.0 header", Header("{'descr': '<f4', 'fortran_order': Fälse, 'shape': (2,), }"), "True or False" },
     };
 

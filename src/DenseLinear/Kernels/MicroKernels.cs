@@ -69,19 +69,28 @@ internal static class MicroKernels<T>
             if (Vectorized)
             {
                 VectorRow1(k, ref x, ref panel, rowStride, ref Unsafe.Add(ref dst, q * nr));
-                continue;
             }
-
-            for (int lane = 0; lane < nr; lane++)
+            else
             {
-                T acc = T.Zero;
-                for (int p = 0; p < k; p++)
-                {
-                    acc = T.FusedMultiplyAdd(Unsafe.Add(ref x, p), Unsafe.Add(ref panel, (p * rowStride) + lane), acc);
-                }
-
-                Unsafe.Add(ref dst, (q * nr) + lane) = acc;
+                ScalarRow1(k, ref x, ref panel, rowStride, ref Unsafe.Add(ref dst, q * nr));
             }
+        }
+    }
+
+    /// <summary>The scalar fallback of one panel of <see cref="Row"/>: <c>dst[l] = chain over p of x[p]·b[p·rowStride + l]</c>.
+    /// Internal, not private, so the tests can hold it to the vector path on machines that never take it.</summary>
+    internal static void ScalarRow1(int k, ref T x, ref T panel, nint rowStride, ref T dst)
+    {
+        int nr = NR;
+        for (int lane = 0; lane < nr; lane++)
+        {
+            T acc = T.Zero;
+            for (int p = 0; p < k; p++)
+            {
+                acc = T.FusedMultiplyAdd(Unsafe.Add(ref x, p), Unsafe.Add(ref panel, (p * rowStride) + lane), acc);
+            }
+
+            Unsafe.Add(ref dst, lane) = acc;
         }
     }
 
@@ -162,8 +171,9 @@ internal static class MicroKernels<T>
         c51.StoreUnsafe(ref c, (5 * stride) + lanes);
     }
 
+    /// <summary>The scalar fallback of <see cref="Tile"/>; internal so the tests can hold it to the vector path.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ScalarTile(int kc, ref T a, ref T b, ref T c, nint ldc, bool accumulate)
+    internal static void ScalarTile(int kc, ref T a, ref T b, ref T c, nint ldc, bool accumulate)
     {
         int nr = NR;
         for (int r = 0; r < MR; r++)
