@@ -15,14 +15,7 @@ public static partial class Generators
     /// exp overflow at 88.7, so a softmax that forgets to subtract the row maximum overflows.
     /// </summary>
     public static Gen<T> ActivationValue<T>()
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        Gen.Frequency(
-            (1, Gen.Constant(T.Zero)),
-            (2, Gen.Choose(-8, 8).Select(i => T.CreateChecked(i))),
-            (7, from negative in Gen.Elements(false, true)
-                from fraction in UnitInterval
-                from exponent in Gen.Choose(-6, 7)
-                select T.CreateTruncating((negative ? -1 : 1) * Math.ScaleB(1 + fraction, exponent))));
+        where T : unmanaged, IFloatingPointIeee754<T> => ValueWithExponents<T>(-6, 7);
 
     /// <summary>A value uniform in [−1, 1), rounded to T: smooth inputs for finite differences.</summary>
     public static Gen<T> UniformValue<T>()

@@ -21,13 +21,17 @@ public static partial class Generators
 
     /// <summary>A finite value: zero, a small integer, or ±(1 + f)·2ᵉ with e in [−8, 8].</summary>
     public static Gen<T> Value<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> => ValueWithExponents<T>(-MaxExponent, MaxExponent - 1);
+
+    /// <summary>Zero (1 in 10), a small integer in [−8, 8] (2 in 10), or ±(1 + f)·2ᵉ with e in [min, max] (7 in 10).</summary>
+    public static Gen<T> ValueWithExponents<T>(int minExponent, int maxExponent)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Gen.Frequency(
             (1, Gen.Constant(T.Zero)),
             (2, Gen.Choose(-8, 8).Select(i => T.CreateChecked(i))),
             (7, from negative in Gen.Elements(false, true)
                 from fraction in UnitInterval
-                from exponent in Gen.Choose(-MaxExponent, MaxExponent - 1)
+                from exponent in Gen.Choose(minExponent, maxExponent)
                 select T.CreateTruncating((negative ? -1 : 1) * Math.ScaleB(1 + fraction, exponent))));
 
     /// <summary>A double in [0, 1) with 53 random bits.</summary>
