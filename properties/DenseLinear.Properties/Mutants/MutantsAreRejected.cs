@@ -111,4 +111,16 @@ public sealed class MutantsAreRejected
     [Fact]
     public void Shape_errors_reject_an_unchecked_bias_length() =>
         Rejection.Property(new BrokenLayerSpecification<float>(LayerDefect.BiasLengthUnchecked).ShapeMismatchesAreRejectedAndWriteNothing(), "bias of the wrong length");
+
+    [Fact]
+    public void Packed_weights_reject_a_packed_path_that_sums_differently() =>
+        Rejection.Property(On(new InconsistentPackingKernel<float>()).PackedWeightsGiveTheUnpackedProduct(), "Packed weights");
+
+    [Fact]
+    public void Packed_argument_checks_reject_a_packed_call_that_returns_quietly() =>
+        Rejection.Property(On(new SilentPackedCallKernel<float>()).PackedCallsRejectBadArguments(), "Packed argument checks");
+
+    [Fact]
+    public void Split_shapes_reject_a_dropped_block_remainder() =>
+        Rejection.Fact(On(new DroppedBlockRemainderKernel<float>()).ProductsLargeEnoughToSplitAgree, "Split shapes");
 }

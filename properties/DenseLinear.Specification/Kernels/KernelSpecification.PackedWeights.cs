@@ -122,6 +122,10 @@ public abstract partial class KernelSpecification<T>
 
                     return Verdicts.Identical("Packed argument checks (y untouched)", Subject, shapes, before, output, Math.Max(n, 1));
                 }
+                catch (Exception e)
+                {
+                    return Verdicts.Fail("Packed argument checks", Subject, shapes, $"threw {e.GetType().Name} instead of an ArgumentException: {e.Message}");
+                }
             }
         });
 
