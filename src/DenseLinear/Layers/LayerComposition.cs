@@ -27,17 +27,8 @@ public static class LayerComposition
         kernel.Multiply(w2, w1, weight, output, hidden, input, WeightLayout.InOut);
 
         // b = W₂·b₁ + b₂: the row b₁ᵀ [1×hidden] times W₂ᵀ, W₂ read as an [n×k] weight.
-        T[]? bias = null;
-        if (first.HasBias || second.HasBias)
-        {
-            bias = new T[output];
-            if (first.HasBias)
-            {
-                kernel.Multiply(Values(first.Bias), w2, bias, 1, hidden, output, WeightLayout.OutIn);
-            }
-
-            Backpropagation.AddBias(bias, second.HasBias ? Values(second.Bias) : null, output);
-        }
+        T[]? bias = ComposedBias(
+            first.HasBias ? Values(first.Bias) : null, w2, WeightLayout.OutIn, second.HasBias ? Values(second.Bias) : null, hidden, output, kernel);
 
         return new LinearLayer<T>(Tensor.Create(weight, [output, input]), bias is null ? null : Tensor.Create(bias, [output]), kernel);
     }
@@ -65,19 +56,29 @@ public static class LayerComposition
         kernel.Multiply(k1, k2, composed, input, hidden, output, WeightLayout.InOut);
 
         // b = b₁·K₂ + b₂, b₁ as a [1×hidden] row.
-        T[]? bias = null;
-        if (first.UseBias || second.UseBias)
-        {
-            bias = new T[output];
-            if (first.UseBias)
-            {
-                kernel.Multiply(Values(first.Bias), k2, bias, 1, hidden, output, WeightLayout.InOut);
-            }
-
-            Backpropagation.AddBias(bias, second.UseBias ? Values(second.Bias) : null, output);
-        }
+        T[]? bias = ComposedBias(
+            first.UseBias ? Values(first.Bias) : null, k2, WeightLayout.InOut, second.UseBias ? Values(second.Bias) : null, hidden, output, kernel);
 
         return new DenseLayer<T>(Tensor.Create(composed, [input, output]), bias is null ? null : Tensor.Create(bias, [output]), Activation.Linear, kernel);
+    }
+
+    // b₁ [1×hidden] times the second layer's weight, plus b₂; null when neither layer has a bias.
+    private static T[]? ComposedBias<T>(T[]? firstBias, T[] secondWeight, WeightLayout layout, T[]? secondBias, int hidden, int output, IMatMulKernel<T> kernel)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (firstBias is null && secondBias is null)
+        {
+            return null;
+        }
+
+        var bias = new T[output];
+        if (firstBias is not null)
+        {
+            kernel.Multiply(firstBias, secondWeight, bias, 1, hidden, output, layout);
+        }
+
+        Backpropagation.AddBias(bias, secondBias, output);
+        return bias;
     }
 
     private static void CheckChain(int firstOut, int secondIn, string convention)
