@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;
@@ -104,28 +103,8 @@ public abstract partial class KernelSpecification<T>
                     return Prop.ToProperty(true);
                 }
 
-                MemoryMarshal.AsBytes(output.AsSpan()).Fill(KernelHarness.CanaryByte);
-                T[] before = (T[])output.Clone();
-                string shapes = $"{what}: {c.Shapes} (packed)";
-                try
-                {
-                    call();
-                    return Verdicts.Fail("Packed argument checks", Subject, shapes, "no exception was thrown");
-                }
-                catch (ArgumentException e)
-                {
-                    string number = named.ToString(CultureInfo.InvariantCulture);
-                    if (named >= 0 && !e.Message.Contains(number, StringComparison.Ordinal))
-                    {
-                        return Verdicts.Fail("Packed argument checks", Subject, shapes, $"the message does not name {number}: {e.Message}");
-                    }
-
-                    return Verdicts.Identical("Packed argument checks (y untouched)", Subject, shapes, before, output, Math.Max(n, 1));
-                }
-                catch (Exception e)
-                {
-                    return Verdicts.Fail("Packed argument checks", Subject, shapes, $"threw {e.GetType().Name} instead of an ArgumentException: {e.Message}");
-                }
+                string? number = named >= 0 ? named.ToString(CultureInfo.InvariantCulture) : null;
+                return Verdicts.RejectsAndWritesNothing("Packed argument checks", Subject, $"{what}: {c.Shapes} (packed)", number, call, output, n);
             }
         });
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;
@@ -82,28 +81,9 @@ public abstract partial class KernelSpecification<T>
                 default: y = x; named = -1; break;
             }
 
-            MemoryMarshal.AsBytes(y.AsSpan()).Fill(KernelHarness.CanaryByte);
-            T[] before = (T[])y.Clone();
             string shapes = $"{kind}: m={m}, k={k}, n={n}, layout={layout}, x.Length={x.Length}, w.Length={w.Length}, y.Length={y.Length}";
-            try
-            {
-                Kernel.Multiply(x, w, y, m, k, n, layout);
-                return Verdicts.Fail("Argument checks", Subject, shapes, "no exception was thrown");
-            }
-            catch (ArgumentException e)
-            {
-                string number = named.ToString(CultureInfo.InvariantCulture);
-                if (kind != BadArgument.OutputOverlapsInput && !e.Message.Contains(number, StringComparison.Ordinal))
-                {
-                    return Verdicts.Fail("Argument checks", Subject, shapes, $"the message does not name {number}: {e.Message}");
-                }
-
-                return Verdicts.Identical("Argument checks (y untouched)", Subject, shapes, before, y, Math.Max(n, 1));
-            }
-            catch (Exception e)
-            {
-                return Verdicts.Fail("Argument checks", Subject, shapes, $"threw {e.GetType().Name} instead of an ArgumentException: {e.Message}");
-            }
+            string? number = kind == BadArgument.OutputOverlapsInput ? null : named.ToString(CultureInfo.InvariantCulture);
+            return Verdicts.RejectsAndWritesNothing("Argument checks", Subject, shapes, number, () => Kernel.Multiply(x, w, y, m, k, n, layout), y, n);
         });
 
     private void AssertAgrees(string property, MatMulCase<T> c)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -34,6 +35,35 @@ public static class Verdicts
             ? $"expected {expected.Length} elements, actual {actual.Length}"
             : $"y[{index / Math.Max(columns, 1)},{index % Math.Max(columns, 1)}]: expected {Matrices.Format(expected[index])}, actual {Matrices.Format(actual[index])}, bound 0 (bitwise)";
         return Prop.Label(false, $"{property} | {subject} | {shapes} | {detail}");
+    }
+
+    /// <summary>
+    /// <paramref name="call"/> must throw an <see cref="ArgumentException"/> whose message contains
+    /// <paramref name="named"/> (unless null) and leave <paramref name="output"/>, filled with canaries first,
+    /// bit-for-bit as it was. Any other exception, or none, fails with <paramref name="property"/>'s label.
+    /// </summary>
+    public static Property RejectsAndWritesNothing<T>(string property, string subject, string shapes, string? named, Action call, T[] output, int columns)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(output);
+        MemoryMarshal.AsBytes(output.AsSpan()).Fill(KernelHarness.CanaryByte);
+        T[] before = (T[])output.Clone();
+        try
+        {
+            call();
+            return Fail(property, subject, shapes, "no exception was thrown");
+        }
+        catch (ArgumentException e)
+        {
+            return named is not null && !e.Message.Contains(named, StringComparison.Ordinal)
+                ? Fail(property, subject, shapes, $"the message does not name {named}: {e.Message}")
+                : Identical(property + " (y untouched)", subject, shapes, before, output, Math.Max(columns, 1));
+        }
+        catch (Exception e)
+        {
+            return Fail(property, subject, shapes, $"threw {e.GetType().Name} instead of an ArgumentException: {e.Message}");
+        }
     }
 
     /// <summary>A failed check that is not about one element.</summary>
