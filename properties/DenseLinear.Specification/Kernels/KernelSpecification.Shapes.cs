@@ -34,7 +34,7 @@ public abstract partial class KernelSpecification<T>
     }
 
     /// <summary>
-    /// A few large shapes just past common cache-block sizes (KC 256/320/384, MC 72/144/320, NC panels), where
+    /// A few large shapes just past common cache-block sizes (KC 256/320/384/1024, MC 36/72/144/320, NC panels), where
     /// blocking bugs live, in both layouts.
     /// </summary>
     [Fact]
@@ -43,7 +43,7 @@ public abstract partial class KernelSpecification<T>
         var random = new Random(72);
         (int M, int K, int N)[] shapes =
         [
-            (73, 257, 37), (145, 321, 19), (321, 385, 7), (7, 1025, 33), (2, 300, 1030), (1, 513, 515), (144, 256, 48),
+            (73, 257, 37), (145, 321, 19), (321, 385, 7), (7, 1025, 33), (2, 300, 1030), (1, 513, 515), (144, 256, 48), (37, 1100, 20),
         ];
         foreach ((int m, int k, int n) in shapes)
         {

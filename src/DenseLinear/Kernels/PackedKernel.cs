@@ -15,7 +15,7 @@ namespace DenseLinear;
 /// <para>Shapes: x [m×k], W [k×n] (InOut) or [n×k] (OutIn), y [m×n], row-major; y is overwritten, never read,
 /// and nothing past m·n is touched; k = 0 gives zeros.</para>
 /// <para>Memory: an unpacked call packs the weights NC columns at a time into a buffer of at most k·NC elements
-/// rented from <see cref="ArrayPool{T}.Shared"/>; each thread keeps one 144 KiB x block. With <see cref="Pack"/>
+/// rented from <see cref="ArrayPool{T}.Shared"/>; each thread keeps one 288 KiB x block. With <see cref="Pack"/>
 /// the weights are packed once.</para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
