@@ -11,9 +11,10 @@ namespace DenseLinear.Properties.Harness;
 /// </summary>
 internal static class Rejection
 {
-    // A fixed seed: the mutant tests are deterministic; FsCheck's own run settings otherwise.
+    // A fixed seed: the mutant tests are deterministic; FsCheck's own run settings otherwise. Never fewer cases than
+    // the quick profile, so a lighter profile cannot let a mutant through.
     private static readonly Config Fixed = Config.QuickThrowOnFailure
-        .WithMaxTest(SpecificationSettings.MaxTest)
+        .WithMaxTest(Math.Max(SpecificationSettings.MaxTest, SpecificationSettings.QuickMaxTest))
         .WithEndSize(SpecificationSettings.EndSize)
         .WithQuietOnSuccess(true)
         .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(20261129UL, 7UL), FSharpOption<int>.None)));

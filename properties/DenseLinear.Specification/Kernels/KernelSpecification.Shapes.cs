@@ -8,22 +8,21 @@ namespace DenseLinear.Specification;
 // Family 5: every shape from 0 upward, every tail, every cache-block boundary; and bad shapes rejected cleanly.
 public abstract partial class KernelSpecification<T>
 {
-    /// <summary>Sweep bounds: m covers every remainder of row blocks up to 7, k and n of 16-lane vectors twice over.</summary>
-    private const int SweepRows = 14, SweepInner = 34, SweepColumns = 34;
-
     /// <summary>
-    /// Every (m, k, n) in [0, 14) × [0, 34) × [0, 34), both layouts, within the bound: every remainder of a
-    /// 16-wide vector (Vector512 of float) and of row blocks up to 7, and the empty cases.
+    /// Every (m, k, n) in [0, 14) × [0, 34) × [0, 34) (<see cref="SpecificationSettings.SweepBounds"/>), both
+    /// layouts, within the bound: every remainder of a 16-wide vector (Vector512 of float) and of row blocks up to
+    /// 7, and the empty cases.
     /// </summary>
     [Fact]
     public void EverySmallShapeAgrees()
     {
         var random = new Random(20261129);
-        for (int m = 0; m < SweepRows; m++)
+        (int sweepRows, int sweepInner, int sweepColumns) = SpecificationSettings.SweepBounds;
+        for (int m = 0; m < sweepRows; m++)
         {
-            for (int k = 0; k < SweepInner; k++)
+            for (int k = 0; k < sweepInner; k++)
             {
-                for (int n = 0; n < SweepColumns; n++)
+                for (int n = 0; n < sweepColumns; n++)
                 {
                     var c = new MatMulCase<T>(m, k, n, Generators.SweepValues<T>(random, m * k), Generators.SweepValues<T>(random, k * n), (m + k + n) % 2 == 0 ? WeightLayout.InOut : WeightLayout.OutIn);
                     AssertAgrees("Shape sweep", c);
