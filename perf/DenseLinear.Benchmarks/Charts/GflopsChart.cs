@@ -64,7 +64,7 @@ public static class GflopsChart
         svg.Text(20, Top + (plotH / 2), "GFLOP/s", 12, "middle", rotate: -90);
 
         svg.Line(Left, Y(peakGflops), Left + plotW, Y(peakGflops), "#d62728", 1.5, "8 4");
-        svg.Text(Left + plotW - 4, Y(peakGflops) - 6, $"single-core FMA peak {peakGflops.ToString("0.#", CultureInfo.InvariantCulture)} GFLOP/s", 11, "end", "#d62728");
+        svg.Text(Left + plotW - 4, Y(peakGflops) - 6, $"single-core FMA ceiling (measured) {peakGflops.ToString("0.#", CultureInfo.InvariantCulture)} GFLOP/s", 11, "end", "#d62728");
 
         var rows = points.Select(p => p.Row).Distinct().ToList();
         int legendLine = 0;
