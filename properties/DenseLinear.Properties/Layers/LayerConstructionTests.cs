@@ -78,6 +78,8 @@ public sealed class LayerConstructionTests
     {
         Assert.Equal(1, TensorShape.ElementCount([], "s"));
         Assert.Equal(0, TensorShape.ElementCount([0, int.MaxValue, int.MaxValue], "s"));
+        Assert.Equal(0, TensorShape.ElementCount([65536, 65536, 0], "s"));
+        Assert.Equal(0, TensorShape.ElementCount([int.MaxValue, int.MaxValue, 3, 0, 5], "s"));
         Assert.Equal(int.MaxValue, TensorShape.ElementCount([int.MaxValue], "s"));
         Assert.Equal(int.MaxValue, TensorShape.ElementCount([1, int.MaxValue, 1], "s"));
         Assert.Equal(46340 * 46340, TensorShape.ElementCount([46340, 46340], "s"));

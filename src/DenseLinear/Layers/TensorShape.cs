@@ -11,6 +11,12 @@ internal static class TensorShape
     /// <summary>The product of <paramref name="lengths"/> as an int, or an ArgumentException naming the shape.</summary>
     public static int ElementCount(ReadOnlySpan<nint> lengths, string what)
     {
+        // A zero length empties the shape wherever it stands, even after lengths whose product alone would not fit.
+        if (lengths.Contains(0))
+        {
+            return 0;
+        }
+
         long count = 1;
         foreach (nint length in lengths)
         {
