@@ -43,6 +43,50 @@ public sealed class LayerConstructionTests
 
         ArgumentOutOfRangeException e = Assert.Throws<ArgumentOutOfRangeException>(() => new DenseLayer<float>(Weight, null, (Activation)9));
         Assert.Equal("activation", e.ParamName);
+        Assert.Equal((Activation)9, e.ActualValue);
+        Assert.Contains("Undefined activation", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bias_of_the_wrong_shape_is_named_with_the_weight_it_does_not_fit()
+    {
+        // W [2, 3] needs b [2]; K [2, 3] needs b [3].
+        ArgumentException pyTorch = Assert.Throws<ArgumentException>(() => new LinearLayer<float>(Weight, Tensor.Create(new float[3], [3])));
+        Assert.Equal("bias", pyTorch.ParamName);
+        Assert.StartsWith("PyTorch Linear: bias is [3] but weight [2, 3] needs bias [2].", pyTorch.Message, StringComparison.Ordinal);
+
+        ArgumentException keras = Assert.Throws<ArgumentException>(() => new DenseLayer<float>(Weight, Bias));
+        Assert.Equal("bias", keras.ParamName);
+        Assert.StartsWith("Keras Dense: bias is [2] but kernel [2, 3] needs bias [3].", keras.Message, StringComparison.Ordinal);
+
+        // The right number of elements in the wrong rank is refused too.
+        ArgumentException matrixBias = Assert.Throws<ArgumentException>(() => new LinearLayer<float>(Weight, Tensor.Create(new float[2], [1, 2])));
+        Assert.StartsWith("PyTorch Linear: bias is [1, 2] but weight [2, 3] needs bias [2].", matrixBias.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_or_non_matrix_weight_is_refused_by_its_convention_s_name()
+    {
+        Assert.Equal("weight", Assert.Throws<ArgumentNullException>(() => new LinearLayer<float>(null!)).ParamName);
+        Assert.Equal("kernel", Assert.Throws<ArgumentNullException>(() => new DenseLayer<float>(null!)).ParamName);
+
+        ArgumentException vector = Assert.Throws<ArgumentException>(() => new LinearLayer<float>(Bias));
+        Assert.Equal("weight", vector.ParamName);
+        Assert.StartsWith("PyTorch Linear: weight must be rank 2, got [2].", vector.Message, StringComparison.Ordinal);
+        ArgumentException rank3 = Assert.Throws<ArgumentException>(() => new DenseLayer<float>(Tensor.Create(new float[6], [1, 2, 3])));
+        Assert.Equal("kernel", rank3.ParamName);
+        Assert.StartsWith("Keras Dense: kernel must be rank 2, got [1, 2, 3].", rank3.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_weight_with_more_elements_than_an_array_holds_is_named()
+    {
+        // [65536, 65536] with zero strides: one value repeated, 2³² elements that no copy can hold.
+        Tensor<float> huge = Tensor.Create(new float[] { 1 }, [65536, 65536], [0, 0]);
+        ArgumentException pyTorch = Assert.Throws<ArgumentException>(() => new LinearLayer<float>(huge));
+        Assert.StartsWith("PyTorch Linear: weight [65536, 65536] has more elements than an array holds.", pyTorch.Message, StringComparison.Ordinal);
+        ArgumentException keras = Assert.Throws<ArgumentException>(() => new DenseLayer<float>(huge));
+        Assert.StartsWith("Keras Dense: kernel [65536, 65536] has more elements than an array holds.", keras.Message, StringComparison.Ordinal);
     }
 
     [Fact]
