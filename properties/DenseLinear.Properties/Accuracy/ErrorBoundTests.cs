@@ -22,9 +22,22 @@ public sealed class ErrorBoundTests
         Assert.Equal(UFloat, ErrorBound.UnitRoundoff<float>());
         Assert.Equal(UDouble, ErrorBound.UnitRoundoff<double>());
         Assert.Equal(1.0 / (1 << 11), ErrorBound.UnitRoundoff<Half>());
-        Assert.Throws<NotSupportedException>(() => ErrorBound.UnitRoundoff<NFloat>());
+        NotSupportedException unknown = Assert.Throws<NotSupportedException>(() => ErrorBound.UnitRoundoff<NFloat>());
+        Assert.Equal("No unit roundoff is known for NFloat.", unknown.Message);
         Assert.Equal(float.Epsilon, ErrorBound.SmallestSubnormal<float>());
         Assert.Equal(double.Epsilon, ErrorBound.SmallestSubnormal<double>());
+    }
+
+    [Fact]
+    public void The_smallest_normal_is_two_to_the_minimum_exponent()
+    {
+        Assert.Equal(Math.ScaleB(1, -126), ErrorBound.SmallestNormal<float>());
+        Assert.Equal(Math.ScaleB(1, -1022), ErrorBound.SmallestNormal<double>());
+        Assert.Equal(Math.ScaleB(1, -14), ErrorBound.SmallestNormal<Half>());
+        Assert.True(float.IsNormal((float)ErrorBound.SmallestNormal<float>()) && float.IsSubnormal(MathF.BitDecrement((float)ErrorBound.SmallestNormal<float>())));
+        Assert.True(double.IsNormal(ErrorBound.SmallestNormal<double>()) && double.IsSubnormal(Math.BitDecrement(ErrorBound.SmallestNormal<double>())));
+        NotSupportedException unknown = Assert.Throws<NotSupportedException>(() => ErrorBound.SmallestNormal<NFloat>());
+        Assert.Equal("No smallest normal is known for NFloat.", unknown.Message);
     }
 
     [Fact]

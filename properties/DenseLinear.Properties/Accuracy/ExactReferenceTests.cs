@@ -57,6 +57,73 @@ public sealed class ExactReferenceTests
         }
     }
 
+    /// <summary>
+    /// Under underflow Dot2 is no longer error-free: a product below 2⁻⁹⁶⁹ may lose up to η/2 (η = 2⁻¹⁰⁷⁴) that
+    /// neither the rounded product nor its FMA error term can hold, and the relative terms u·|res| + γₖ²·Σ|x||w|
+    /// then underflow to 0 themselves. The reference's own bound (<see cref="ExactReference{T}.ReferenceErrors"/>)
+    /// must still cover its error, checked exactly in integers: for subnormal products built to lose nearly η/2 each
+    /// in the same direction (together more than k·η/4), for random subnormal products, and for normal products
+    /// below 2⁻⁹⁶⁹ whose error term is subnormal and rounded, cancelled so the result is that rounded error alone.
+    /// </summary>
+    [Fact]
+    public void Underflowing_products_stay_within_the_reference_s_own_bound()
+    {
+        var random = new Random(1074);
+        BigInteger eta = ExactValue.Scaled(double.Epsilon);
+        for (int trial = 0; trial < 600; trial++)
+        {
+            int kind = trial % 3;
+            int k = kind == 2 ? 2 * random.Next(1, 9) : random.Next(1, 65);
+            var x = new double[k];
+            var w = new double[k];
+            int sign = random.Next(2) == 0 ? -1 : 1;
+            for (int p = 0; p < k; p++)
+            {
+                if (kind == 2)
+                {
+                    // A product near 2⁻⁹⁸⁰ with full 53-bit factors: its exact error has bits below η. The next term
+                    // takes back the rounded product exactly, so only the error is left.
+                    if (p % 2 == 0)
+                    {
+                        x[p] = sign * Math.ScaleB(1 + random.NextDouble(), -random.Next(0, 40));
+                        w[p] = Math.ScaleB(1 + random.NextDouble(), -980 + (int)-Math.ILogB(x[p]));
+                    }
+                    else
+                    {
+                        x[p] = -(x[p - 1] * w[p - 1]);
+                        w[p] = 1;
+                    }
+
+                    continue;
+                }
+
+                // x·w = ±(j + f)·η exactly, with j an integer: the product rounds to ±j·η and loses f·η.
+                // Same direction: f = 1/2 − 2⁻ʳ (r ≥ 3), just short of a tie; random: any f in [0, 1), any sign.
+                double fraction = kind == 0 ? 0.5 - Math.ScaleB(1, -random.Next(3, 30)) : random.NextDouble();
+                double multiple = random.Next(0, 1 << 16) + fraction;
+                int shift = random.Next(1, 100);
+                x[p] = (kind == 0 ? sign : random.Next(2) == 0 ? -1 : 1) * Math.ScaleB(multiple, -shift);
+                w[p] = Math.ScaleB(1, shift - 1074);
+            }
+
+            ExactReference<double> reference = ExactReference<double>.Multiply(x, w, 1, k, 1, WeightLayout.InOut);
+            BigInteger exact = BigInteger.Zero;
+            for (int p = 0; p < k; p++)
+            {
+                exact += ExactValue.Product(x[p], w[p]);
+            }
+
+            BigInteger error = BigInteger.Abs(ExactValue.Scaled(reference.Values[0]) - exact);
+            BigInteger allowed = ExactValue.Scaled(reference.ReferenceErrors[0]);
+            Assert.True(error <= allowed, $"trial {trial} (kind {kind}, k = {k}): |reference - exact| = {error}·2^-{ExactValue.Scale} > its bound {allowed}·2^-{ExactValue.Scale}");
+            if (kind == 0)
+            {
+                // The construction does what it says: more than k·η/4 is lost, which is what the allowance must cover.
+                Assert.True(4 * error > k * eta, $"trial {trial}: the same-direction losses add up to only {error}·2^-{ExactValue.Scale}");
+            }
+        }
+    }
+
     /// <summary>Float inputs: every element of a random product, in both layouts and with a bias, is exact when the
     /// exact sum fits a double (small integers), and the gauge is exactly Σ|x||w| + |b|.</summary>
     [Fact]
