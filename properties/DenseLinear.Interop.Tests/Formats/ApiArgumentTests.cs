@@ -72,6 +72,36 @@ public sealed class ApiArgumentTests
     }
 
     [Fact]
+    public void Element_counts_up_to_long_MaxValue_are_counted_and_larger_ones_rejected()
+    {
+        // 3 × (2⁶³ − 1) / 3 = 2⁶³ − 2 elements fit a 64-bit count: the shape is refused for its missing values.
+        ArgumentException largest = Assert.Throws<ArgumentException>(() => StoredTensor.Create<float>([], 3, long.MaxValue / 3));
+        Assert.Equal("values", largest.ParamName);
+        Assert.Contains($"Shape [3, {long.MaxValue / 3}] needs {long.MaxValue - 1} values, got 0", largest.Message, StringComparison.Ordinal);
+        ArgumentException whole = Assert.Throws<ArgumentException>(() => StoredTensor.Create<double>([], 1, long.MaxValue));
+        Assert.Contains($"needs {long.MaxValue} values", whole.Message, StringComparison.Ordinal);
+
+        ArgumentException past = Assert.Throws<ArgumentException>(() => StoredTensor.Create<float>([], 3, (long.MaxValue / 3) + 1));
+        Assert.Equal("shape", past.ParamName);
+        Assert.Contains($"Shape [3, {(long.MaxValue / 3) + 1}] has more elements than an array holds", past.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Safetensors_content_refuses_a_repeated_or_reserved_tensor_name()
+    {
+        StoredTensor other = StoredTensor.Create<float>([7], 1);
+        ArgumentException repeated = Assert.Throws<ArgumentException>(() => new SafetensorsContent([new("w", Matrix), new("b", other), new("w", other)]));
+        Assert.Equal("tensors", repeated.ParamName);
+        Assert.Contains("Tensor name 'w' is reserved or repeated", repeated.Message, StringComparison.Ordinal);
+        ArgumentException reserved = Assert.Throws<ArgumentException>(() => new SafetensorsContent([new(SafetensorsFile.MetadataKey, Matrix)]));
+        Assert.Equal("tensors", reserved.ParamName);
+        Assert.Contains("Tensor name '__metadata__' is reserved or repeated", reserved.Message, StringComparison.Ordinal);
+
+        // Names are compared ordinally: these differ only in case and are both kept.
+        Assert.Equal(["w", "W"], new SafetensorsContent([new("w", Matrix), new("W", other)]).Names);
+    }
+
+    [Fact]
     public void Bitwise_equality_needs_the_same_dtype_shape_and_bits()
     {
         Assert.True(Matrix.BitwiseEquals(StoredTensor.Create<float>([1, 2, 3, 4, 5, 6], 2, 3)));
@@ -108,6 +138,17 @@ public sealed class ApiArgumentTests
     {
         InvalidDataException e = Assert.Throws<InvalidDataException>(() => LayerWeightFiles.ReadDense<float>(StoredTensor.Create<float>([1, 2], 2), null));
         Assert.Equal("'kernel' must be a matrix [input_dim, units], got Float32 [2].", e.Message);
+    }
+
+    [Fact]
+    public void A_pytorch_weight_that_is_not_a_matrix_is_named_with_the_expected_shape()
+    {
+        var vector = new SafetensorsContent([new("fc.weight", StoredTensor.Create<float>([1, 2], 2))]);
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => LayerWeightFiles.ReadLinear<float>(vector, "fc"));
+        Assert.Equal("'fc.weight' must be a matrix [out_features, in_features], got Float32 [2].", e.Message);
+        var scalar = new SafetensorsContent([new("weight", StoredTensor.Create<double>([1]))]);
+        InvalidDataException bare = Assert.Throws<InvalidDataException>(() => LayerWeightFiles.ReadLinear<double>(scalar, string.Empty));
+        Assert.Equal("'weight' must be a matrix [out_features, in_features], got Float64 [].", bare.Message);
     }
 
     [Fact]

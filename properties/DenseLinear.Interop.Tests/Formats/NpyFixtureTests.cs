@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DenseLinear.IO;
 using Xunit;
@@ -90,6 +91,54 @@ public sealed class NpyFixtureTests
             Assert.Equal(0, dataStart % 64);
             Assert.Equal((byte)'\n', file[dataStart - 1]);
         }
+    }
+
+    [Fact]
+    public void Every_header_is_padded_as_numpy_pads_it()
+    {
+        // Ranks 0 to 70 of dimensions 1 give header dicts of every length modulo 64; the zero-size shapes put an
+        // 11-digit dimension on the other end, so C and Fortran order pick different growth axes.
+        foreach (NpyFormatVersion version in Enum.GetValues<NpyFormatVersion>())
+        {
+            foreach (bool fortranOrder in new[] { false, true })
+            {
+                for (int rank = 0; rank <= 70; rank++)
+                {
+                    long[] ones = [.. Enumerable.Repeat(1L, rank)];
+                    long[] skewed = rank < 2 ? ones : [0, .. ones[2..], 12_345_678_901];
+                    long[] mirrored = [.. skewed.Reverse()];
+                    foreach (long[] shape in new[] { ones, skewed, mirrored })
+                    {
+                        AssertNumPyHeader(shape, version, fortranOrder);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The header <c>numpy.lib.format._write_array_header</c> writes: the sorted-key dict repr, 21 − len(str(growth
+    /// axis)) spaces (growth axis: the first dimension, the last in Fortran order; none for 0-d), then
+    /// <c>_wrap_header</c>'s padlen = 64 − ((magic + length field + len(header) + 1) % 64) spaces — 1 to 64 — and '\n'.
+    /// </summary>
+    private static void AssertNumPyHeader(long[] shape, NpyFormatVersion version, bool fortranOrder)
+    {
+        string[] dimensions = [.. shape.Select(d => d.ToString(CultureInfo.InvariantCulture))];
+        string tuple = shape.Length == 1 ? $"({dimensions[0]},)" : $"({string.Join(", ", dimensions)})";
+        string dict = $"{{'descr': '<f4', 'fortran_order': {(fortranOrder ? "True" : "False")}, 'shape': {tuple}, }}";
+        string growth = shape.Length == 0 ? string.Empty : new string(' ', 21 - dimensions[fortranOrder ? ^1 : 0].Length);
+        int lengthSize = version == NpyFormatVersion.Version1 ? 2 : 4;
+        int hlen = dict.Length + growth.Length + 1;
+        int padlen = 64 - ((8 + lengthSize + hlen) % 64);
+        string expected = dict + growth + new string(' ', padlen) + "\n";
+
+        long count = shape.Aggregate(1L, (a, b) => a * b);
+        byte[] file = NpyFile.ToBytes(StoredTensor.Create<float>(new float[count], shape), new NpyWriteOptions { Version = version, FortranOrder = fortranOrder });
+        int headerLength = lengthSize == 2 ? BitConverter.ToUInt16(file, 8) : (int)BitConverter.ToUInt32(file, 8);
+        string context = $"{version}, fortran {fortranOrder}, shape [{string.Join(", ", dimensions)}]";
+        Assert.True(expected.Length == headerLength, $"{context}: header length {headerLength}, NumPy writes {expected.Length}");
+        Assert.Equal(expected, Encoding.ASCII.GetString(file, 8 + lengthSize, headerLength));
+        Assert.Equal((8 + lengthSize + expected.Length) + (4 * count), file.Length);
     }
 
     private static void AssertTensor(StoredTensor tensor, TensorDType dtype, long[] shape, float[] values)

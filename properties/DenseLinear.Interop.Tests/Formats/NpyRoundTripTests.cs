@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using DenseLinear.IO;
 using Xunit;
 
@@ -66,6 +69,53 @@ public sealed class NpyRoundTripTests
         Assert.Equal(2, file[6]);
         Assert.Equal(30_000, NpyFile.Read(file).Rank);
         Assert.Throws<ArgumentException>(() => NpyFile.ToBytes(StoredTensor.Create<float>([42f], shape), new NpyWriteOptions { Version = NpyFormatVersion.Version1 }));
+    }
+
+    [Fact]
+    public void Chooses_version_1_exactly_while_its_u16_length_holds_the_header()
+    {
+        // Each extra dimension of 1 adds 3 header characters, so these ranks walk the header length across 65 535.
+        int largestFitting = 0;
+        int smallestRefused = int.MaxValue;
+        for (int rank = 21_800; rank < 21_870; rank++)
+        {
+            StoredTensor tensor = StoredTensor.Create<float>([42f], [.. Enumerable.Repeat(1L, rank)]);
+            byte[] chosen = NpyFile.ToBytes(tensor);
+            byte[]? version1 = null;
+            ArgumentException? refusal = null;
+            try
+            {
+                version1 = NpyFile.ToBytes(tensor, new NpyWriteOptions { Version = NpyFormatVersion.Version1 });
+            }
+            catch (ArgumentException e)
+            {
+                refusal = e;
+            }
+
+            if (version1 is not null)
+            {
+                // np.save keeps 1.0 whenever the header fits its 2-byte length.
+                Assert.Equal(version1, chosen);
+                largestFitting = Math.Max(largestFitting, BinaryPrimitives.ReadUInt16LittleEndian(version1.AsSpan(8)));
+            }
+            else
+            {
+                Assert.Equal(NpyFile.ToBytes(tensor, new NpyWriteOptions { Version = NpyFormatVersion.Version2 }), chosen);
+                Assert.Equal("options", refusal!.ParamName);
+                Match said = Regex.Match(refusal.Message, "^A header of ([0-9]+) bytes does not fit format version 1\\.0\\.");
+                Assert.True(said.Success, refusal.Message);
+                int needed = int.Parse(said.Groups[1].Value, CultureInfo.InvariantCulture);
+                Assert.True(needed > ushort.MaxValue && (10 + needed) % 64 == 0, refusal.Message);
+                smallestRefused = Math.Min(smallestRefused, needed);
+            }
+
+            Assert.Equal(rank, NpyFile.Read(chosen).Rank);
+        }
+
+        // Version 1.0 data starts at a multiple of 64 after a 10-byte prefix: 65 526 bytes is its largest header,
+        // whose data starts at 65 536; the next size, 65 590, needs 2.0.
+        Assert.Equal(65_526, largestFitting);
+        Assert.Equal(65_590, smallestRefused);
     }
 
     [Theory]

@@ -58,6 +58,46 @@ public sealed class SafetensorsFormatTests
         }
 
         Assert.Equal(file, SafetensorsFile.ToBytes(read));
+
+        using var stream = new MemoryStream();
+        stream.Write([1, 2, 3]);
+        SafetensorsFile.Write(stream, read);
+        Assert.Equal([1, 2, 3, .. file], stream.ToArray());
+        stream.Position = 3;
+        SafetensorsContent fromStream = SafetensorsFile.Read(stream);
+        Assert.Equal(original.Names, fromStream.Names);
+        Assert.All(original.Names, name => Assert.True(original[name].BitwiseEquals(fromStream[name]), name));
+    }
+
+    [Fact]
+    public void Reads_a_valid_tiling_listed_in_any_order_empty_tensors_included()
+    {
+        // Empty tensors sit at 0, 4 (where "b" begins) and 8 (where "b" ends and the buffer ends).
+        (string Name, string Entry)[] entries =
+        [
+            ("a", "{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}"),
+            ("b", "{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}"),
+            ("e0", "{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}"),
+            ("e4", "{\"dtype\":\"F64\",\"shape\":[2,0],\"data_offsets\":[4,4]}"),
+            ("e8", "{\"dtype\":\"F32\",\"shape\":[0,3],\"data_offsets\":[8,8]}"),
+        ];
+        byte[] data = HandBuiltFiles.Float32(1.5f, -2.5f);
+        int orders = 0;
+        foreach (int[] order in Permutations(entries.Length))
+        {
+            string json = "{" + string.Join(",", order.Select(i => $"\"{entries[i].Name}\":{entries[i].Entry}")) + "}";
+            SafetensorsContent read = SafetensorsFile.Read(HandBuiltFiles.Safetensors(json, data));
+
+            // Data order: by begin offset, an empty tensor before the non-empty one that starts where it sits.
+            Assert.Equal(["e0", "a", "e4", "b", "e8"], read.Names);
+            Assert.Equal([1.5f], read["a"].GetValues<float>().ToArray());
+            Assert.Equal([-2.5f], read["b"].GetValues<float>().ToArray());
+            Assert.Equal([2L, 0L], read["e4"].Shape.ToArray());
+            Assert.Equal(0, read["e8"].ElementCount);
+            orders++;
+        }
+
+        Assert.Equal(120, orders);
     }
 
     [Fact]
@@ -87,5 +127,22 @@ public sealed class SafetensorsFormatTests
         float[] bf16 = read["b"].GetValues<float>().ToArray();
         Assert.Equal([1f, 3.140625f, 0f, MathF.ScaleB(1, -133)], bf16);
         Assert.True(float.IsNegative(bf16[2]));
+    }
+
+    private static IEnumerable<int[]> Permutations(int count)
+    {
+        if (count == 0)
+        {
+            yield return [];
+            yield break;
+        }
+
+        foreach (int[] rest in Permutations(count - 1))
+        {
+            for (int at = 0; at <= rest.Length; at++)
+            {
+                yield return [.. rest[..at], count - 1, .. rest[at..]];
+            }
+        }
     }
 }

@@ -64,6 +64,12 @@ public static class SafetensorsFile
         {
             throw new InvalidDataException($"safetensors: the header is not valid JSON: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // Valid UTF-8 can still escape an unpaired surrogate ("\ud800"): JSON's grammar allows it, and
+            // JsonDocument throws this when it decodes such a name (already in Parse, to find duplicates) or value.
+            throw new InvalidDataException($"safetensors: a header string is not valid Unicode: {e.Message}", e);
+        }
 
         ReadOnlySpan<byte> data = span[dataStart..];
         SafetensorsHeader.CheckTiling(entries, data.Length);
