@@ -97,6 +97,20 @@ public sealed class WeightDistributionTests
         Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => WeightDistribution.Uniform(1).Sample<float>(null!, new float[1])).ParamName);
     }
 
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Limits_and_sigmas_that_are_not_finite_are_refused_by_name(double value)
+    {
+        var uniform = Assert.Throws<ArgumentOutOfRangeException>(() => WeightDistribution.Uniform(value));
+        var normal = Assert.Throws<ArgumentOutOfRangeException>(() => WeightDistribution.TruncatedNormal(value));
+        Assert.Equal("limit", uniform.ParamName);
+        Assert.Equal("sigma", normal.ParamName);
+        Assert.Contains("must be finite", uniform.Message, StringComparison.Ordinal);
+        Assert.Contains("must be finite", normal.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_uniform_maps_zero_to_minus_L_and_stays_below_L()
     {

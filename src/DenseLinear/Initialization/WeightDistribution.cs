@@ -48,16 +48,18 @@ public sealed record WeightDistribution
         : Math.Pow(Limit, 4) / 5;
 
     /// <summary>U(−<paramref name="limit"/>, <paramref name="limit"/>); the constant 0 when the limit is 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is negative, infinite or NaN.</exception>
     public static WeightDistribution Uniform(double limit)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ThrowIfNotFiniteOrNegative(limit);
         return limit == 0 ? Zeros : new($"U(−{limit:R}, {limit:R})", limit, 0);
     }
 
     /// <summary>N(0, σ²) truncated at ±2σ (values beyond are redrawn), as Keras' <c>TruncatedNormal</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">σ is negative, infinite or NaN.</exception>
     public static WeightDistribution TruncatedNormal(double sigma)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(sigma);
+        ThrowIfNotFiniteOrNegative(sigma);
         return sigma == 0 ? Zeros : new($"N(0, {sigma:R}²) truncated at ±2σ", Cut * sigma, sigma);
     }
 
@@ -149,5 +151,16 @@ public sealed record WeightDistribution
                 return z * Sigma;
             }
         }
+    }
+
+    // NaN passes ThrowIfNegative, and an infinite width has no distribution to draw from.
+    private static void ThrowIfNotFiniteOrNegative(double value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite, got {value}.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(value, name);
     }
 }
