@@ -76,14 +76,18 @@ public sealed class ScalarFallbackTests
             T[] x = Generators.SweepValues<T>(random, Math.Max(1, k));
             T[] b = Generators.SweepValues<T>(random, length);
             var dispatched = new T[panels * nr];
-            var scalar = new T[panels * nr];
+
+            // One element past the panels, which neither path may write.
+            var scalar = new T[(panels * nr) + 1];
+            scalar[^1] = KernelHarness.Unwritten<T>();
             MicroKernels<T>.Row(k, ref x[0], ref b[0], panelStride, rowStride, panels, ref dispatched[0]);
             for (int q = 0; q < panels; q++)
             {
                 MicroKernels<T>.ScalarRow1(k, ref x[0], ref b[q * panelStride], rowStride, ref scalar[q * nr]);
             }
 
-            Assert.True(Matrices.FirstDifference<T>(dispatched, scalar) < 0, $"row k={k}, panels={panels}, packed={packed}: index {Matrices.FirstDifference<T>(dispatched, scalar)}");
+            Assert.True(Matrices.FirstDifference<T>(dispatched, scalar[..^1]) < 0, $"row k={k}, panels={panels}, packed={packed}: index {Matrices.FirstDifference<T>(dispatched, scalar[..^1])}");
+            Assert.True(Matrices.BitEqual(scalar[^1], KernelHarness.Unwritten<T>()), $"row k={k}, panels={panels}: the scalar row wrote past its {nr} lanes");
         }
     }
 

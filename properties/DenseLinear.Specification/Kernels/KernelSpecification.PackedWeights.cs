@@ -87,7 +87,15 @@ public abstract partial class KernelSpecification<T>
                 Rejects("negative n", -1, () => packing.Pack(c.Weight, k, -1, c.Layout), y, true),
                 Rejects("weights one long", (k * n) + 1, () => packing.Pack([.. c.Weight, T.One], k, n, c.Layout), y, true),
                 Rejects("undefined layout", 7, () => packing.Pack(c.Weight, k, n, (WeightLayout)7), y, true),
+                Rejects("k·n past a span", 1 << 16, () => packing.Pack(c.Weight, 1 << 16, 1 << 16, c.Layout), y, true),
             };
+            if (k > 1)
+            {
+                // x [m×k] cannot exist: the check must come before any length compared in int arithmetic.
+                int rows = (int.MaxValue / k) + 1;
+                checks.Add(Rejects("m·k past a span", rows, () => packing.Multiply(x, packed, y, rows), y, true));
+            }
+
             if (m * n > 0 && m * k > 0)
             {
                 T[] shared = new T[Math.Max(m * k, m * n) + 1];
