@@ -49,6 +49,8 @@ public sealed class NpyRejectionTests
         { "header length past the end, counted", HandBuiltFiles.Npy(Valid, [])[..40], "(30 bytes follow" },
         { "no comma between items", Header("{'descr': '<f4' 'fortran_order': False, 'shape': (2,), }"), "expected ',' or '}'" },
         { "header ends inside a string", Header("{'descr': '<f4"), "unterminated string literal" },
+        { "header ends inside a dimension", Header("{'descr': '<f4', 'fortran_order': False, 'shape': (2"), "expected ',' or ')' in the shape tuple" },
+        { "header ends after a minus sign", Header("{'descr': '<f4', 'fortran_order': False, 'shape': (-"), "expected an integer dimension" },
         { "no comma in the shape tuple", Header("{'descr': '<f4', 'fortran_order': False, 'shape': (2 3), }"), "expected ',' or ')' in the shape tuple" },
         { "a name as a dimension", Header("{'descr': '<f4', 'fortran_order': False, 'shape': (n,), }"), "expected an integer dimension" },
         { "latin-1 letter in a 1.0 header", Header("{'descr': '<f4', 'fortran_order': Fälse, 'shape': (2,), }"), "True or False" },
