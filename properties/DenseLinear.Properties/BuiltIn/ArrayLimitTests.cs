@@ -49,7 +49,7 @@ public sealed class ArrayLimitTests
             {
                 for (int j = 0; j < N; j++)
                 {
-                    w[layout == WeightLayout.InOut ? ((long)p * N) + j : ((long)j * K) + p] = 10 + (5 * (p % 7)) + j;
+                    w[layout == WeightLayout.InOut ? ((long)p * N) + j : ((long)j * K) + p] = Weight(p, j);
                 }
             }
         }
@@ -65,7 +65,7 @@ public sealed class ArrayLimitTests
                 for (int t = 0; t < Terms[i].Length; t++)
                 {
                     int p = Terms[i][t];
-                    expected += (double)x[(i * K) + p] * (10 + (5 * (p % 7)) + j);
+                    expected += (double)x[(i * K) + p] * Weight(p, j);
                 }
 
                 Assert.True(expected == y[(i * N) + j], $"{kernel.Name} {layout}: y[{i},{j}] = {y[(i * N) + j]}, expected {expected} (k = {K})");
@@ -74,4 +74,7 @@ public sealed class ArrayLimitTests
 
         Assert.True(float.IsNaN(y[^1]), $"{kernel.Name} {layout}: wrote past m·n");
     }
+
+    // W(p, j) at the terms that count: small distinct integers, none of them 3.
+    private static float Weight(int p, int j) => 10 + (5 * (p % 7)) + j;
 }
