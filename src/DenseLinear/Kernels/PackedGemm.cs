@@ -232,21 +232,35 @@ internal static class PackedGemm<T>
     private static void PackRows(ReadOnlySpan<T> x, int k, int rowStart, int rows, int pc, int kc, T[] block)
     {
         ref T source = ref MemoryMarshal.GetReference(x);
+        int lanes = Vector256<T>.Count;
         for (int ir = 0; ir < rows; ir += MR)
         {
             int height = Math.Min(MR, rows - ir);
             Span<T> panel = block.AsSpan(ir * kc, kc * MR);
-            if (height < MR)
+            ref T target = ref MemoryMarshal.GetReference(panel);
+            ref T first = ref Unsafe.Add(ref source, ((rowStart + ir) * k) + pc);
+            int p = 0;
+            if (MR == 6 && height == MR && PanelTranspose<T>.IsSupported)
+            {
+                // L values of p per register transpose. Each one's stores spill into the next p, so the loop
+                // stops while at least one p is left for the scalar tail below, which overwrites the last spill:
+                // nothing past the panel is written, and no x value outside the six rows' kc values is read.
+                for (; p + lanes < kc; p += lanes)
+                {
+                    PanelTranspose<T>.SixRows(ref Unsafe.Add(ref first, p), k, ref Unsafe.Add(ref target, p * MR));
+                }
+            }
+            else if (height < MR)
             {
                 panel.Clear();
             }
 
             for (int r = 0; r < height; r++)
             {
-                ref T row = ref Unsafe.Add(ref source, ((rowStart + ir + r) * k) + pc);
-                for (int p = 0; p < kc; p++)
+                ref T row = ref Unsafe.Add(ref first, r * k);
+                for (int q = p; q < kc; q++)
                 {
-                    panel[(p * MR) + r] = Unsafe.Add(ref row, p);
+                    panel[(q * MR) + r] = Unsafe.Add(ref row, q);
                 }
             }
         }

@@ -29,17 +29,62 @@ internal static class PanelTranspose<T>
         }
     }
 
+    /// <summary>
+    /// Packs L values of six rows into an x panel: <c>dst[q·6 + r] = src[r·sourceStride + q]</c> for r &lt; 6,
+    /// q &lt; L; only when <see cref="IsSupported"/>. Each column is stored with whole vectors, so the stores also
+    /// write 2 values past the block (dst[L·6], dst[L·6 + 1]); they are stored in increasing order of q, so every
+    /// column overwrites the previous one's overspill, and the caller must write the last one's afterwards.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SixRows(ref T source, nint sourceStride, ref T destination)
+    {
+        nuint stride = (nuint)sourceStride;
+        if (typeof(T) == typeof(float))
+        {
+            ref float s = ref Unsafe.As<T, float>(ref source);
+            Float8x8(
+                Vector256.LoadUnsafe(ref s),
+                Vector256.LoadUnsafe(ref s, stride),
+                Vector256.LoadUnsafe(ref s, 2 * stride),
+                Vector256.LoadUnsafe(ref s, 3 * stride),
+                Vector256.LoadUnsafe(ref s, 4 * stride),
+                Vector256.LoadUnsafe(ref s, 5 * stride),
+                Vector256<float>.Zero,
+                Vector256<float>.Zero,
+                ref Unsafe.As<T, float>(ref destination),
+                6);
+        }
+        else
+        {
+            // Rows 4–5 first: their columns spill into the next column's rows 0–1, which rows 0–3 then overwrite.
+            ref double s = ref Unsafe.As<T, double>(ref source);
+            ref double d = ref Unsafe.As<T, double>(ref destination);
+            Double4x4(Vector256.LoadUnsafe(ref s, 4 * stride), Vector256.LoadUnsafe(ref s, 5 * stride), Vector256<double>.Zero, Vector256<double>.Zero, ref Unsafe.Add(ref d, 4), 6);
+            Double4x4(ref s, stride, ref d, 6);
+        }
+    }
+
     private static void Float8x8(ref float source, nuint sourceStride, ref float destination, nuint destinationStride)
     {
-        Vector256<float> r0 = Vector256.LoadUnsafe(ref source);
-        Vector256<float> r1 = Vector256.LoadUnsafe(ref source, sourceStride);
-        Vector256<float> r2 = Vector256.LoadUnsafe(ref source, 2 * sourceStride);
-        Vector256<float> r3 = Vector256.LoadUnsafe(ref source, 3 * sourceStride);
-        Vector256<float> r4 = Vector256.LoadUnsafe(ref source, 4 * sourceStride);
-        Vector256<float> r5 = Vector256.LoadUnsafe(ref source, 5 * sourceStride);
-        Vector256<float> r6 = Vector256.LoadUnsafe(ref source, 6 * sourceStride);
-        Vector256<float> r7 = Vector256.LoadUnsafe(ref source, 7 * sourceStride);
+        Float8x8(
+            Vector256.LoadUnsafe(ref source),
+            Vector256.LoadUnsafe(ref source, sourceStride),
+            Vector256.LoadUnsafe(ref source, 2 * sourceStride),
+            Vector256.LoadUnsafe(ref source, 3 * sourceStride),
+            Vector256.LoadUnsafe(ref source, 4 * sourceStride),
+            Vector256.LoadUnsafe(ref source, 5 * sourceStride),
+            Vector256.LoadUnsafe(ref source, 6 * sourceStride),
+            Vector256.LoadUnsafe(ref source, 7 * sourceStride),
+            ref destination,
+            destinationStride);
+    }
 
+    /// <summary>Stores the transpose of rows r0..r7 as columns 0..7, in that order, destinationStride apart.</summary>
+    private static void Float8x8(
+        Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3,
+        Vector256<float> r4, Vector256<float> r5, Vector256<float> r6, Vector256<float> r7,
+        ref float destination, nuint destinationStride)
+    {
         // Interleave row pairs, then pairs of pairs (within 128-bit halves), then swap the halves across.
         Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
         Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
@@ -62,10 +107,18 @@ internal static class PanelTranspose<T>
 
     private static void Double4x4(ref double source, nuint sourceStride, ref double destination, nuint destinationStride)
     {
-        Vector256<double> r0 = Vector256.LoadUnsafe(ref source);
-        Vector256<double> r1 = Vector256.LoadUnsafe(ref source, sourceStride);
-        Vector256<double> r2 = Vector256.LoadUnsafe(ref source, 2 * sourceStride);
-        Vector256<double> r3 = Vector256.LoadUnsafe(ref source, 3 * sourceStride);
+        Double4x4(
+            Vector256.LoadUnsafe(ref source),
+            Vector256.LoadUnsafe(ref source, sourceStride),
+            Vector256.LoadUnsafe(ref source, 2 * sourceStride),
+            Vector256.LoadUnsafe(ref source, 3 * sourceStride),
+            ref destination,
+            destinationStride);
+    }
+
+    /// <summary>Stores the transpose of rows r0..r3 as columns 0..3, in that order, destinationStride apart.</summary>
+    private static void Double4x4(Vector256<double> r0, Vector256<double> r1, Vector256<double> r2, Vector256<double> r3, ref double destination, nuint destinationStride)
+    {
         Vector256<double> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
         Vector256<double> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
         Avx.Permute2x128(t0, t2, 0x20).StoreUnsafe(ref destination);
