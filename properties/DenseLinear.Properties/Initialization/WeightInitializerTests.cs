@@ -79,13 +79,14 @@ public sealed class WeightInitializerTests
     }
 
     [Fact]
-    public void Creating_refuses_missing_randomness_negative_sizes_and_undefined_layouts_by_name()
+    public void Creating_refuses_missing_randomness_negative_or_oversized_sizes_and_undefined_layouts_by_name()
     {
         WeightInitializer glorot = WeightInitializer.GlorotUniform;
         Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => glorot.Create<float>(2, 2, WeightLayout.InOut, null!)).ParamName);
         Assert.Equal("rows", Assert.Throws<ArgumentOutOfRangeException>(() => glorot.Create<float>(-1, 2, WeightLayout.InOut, new Random(1))).ParamName);
         Assert.Equal("columns", Assert.Throws<ArgumentOutOfRangeException>(() => glorot.Create<float>(2, -1, WeightLayout.OutIn, new Random(1))).ParamName);
         Assert.Equal("layout", Assert.Throws<ArgumentOutOfRangeException>(() => glorot.Create<float>(2, 2, (WeightLayout)7, new Random(1))).ParamName);
+        Assert.Contains("[65536, 65536]", Assert.Throws<ArgumentException>(() => glorot.Create<float>(65536, 65536, WeightLayout.OutIn, new Random(1))).Message, StringComparison.Ordinal);
         Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => glorot.CreateVector<float>(2, 2, 2, null!)).ParamName);
         Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => glorot.CreateVector<float>(-1, 2, 2, new Random(1))).ParamName);
     }

@@ -55,12 +55,13 @@ public abstract class WeightInitializer
 
     /// <summary>Draws a [<paramref name="rows"/>, <paramref name="columns"/>] weight stored in <paramref name="layout"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is negative or the layout is undefined.</exception>
+    /// <exception cref="ArgumentException">rows × columns is more elements than an array holds.</exception>
     public Tensor<T> Create<T>(int rows, int columns, WeightLayout layout, Random random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(random);
         (int fanIn, int fanOut) = Fans(rows, columns, layout);
-        var values = new T[checked(rows * columns)];
+        var values = new T[TensorShape.ElementCount([rows, columns], "Weight")];
         Distribution(fanIn, fanOut).Sample<T>(random, values);
         return Tensor.Create(values, [rows, columns]);
     }
