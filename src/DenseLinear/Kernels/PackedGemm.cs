@@ -42,8 +42,8 @@ internal static class PackedGemm<T>
 
     public static int NR => MicroKernels<T>.NR;
 
-    /// <summary>Values of p per transposition block when packing OutIn weights: 64 × NR·sizeof(T) (64 B) = 4 KiB.</summary>
-    private const int TransposeBlock = 64;
+    /// <summary>Values of p per packing block: 64 × NR·sizeof(T) (64 B) = 4 KiB of one panel.</summary>
+    private const int PackBlock = 64;
 
     // One packed-x block per thread, allocated on first use and reused by every later call on that thread.
     [ThreadStatic]
@@ -65,6 +65,12 @@ internal static class PackedGemm<T>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackWeights(ReadOnlySpan<T> w, int k, int n, WeightLayout layout, Span<T> packed, int packedFirst, int first, int end)
     {
+        if (layout == WeightLayout.InOut)
+        {
+            PackInOutWeights(w, k, n, packed, packedFirst, first, end);
+            return;
+        }
+
         int nr = NR;
         for (int jp = first; jp < end; jp++)
         {
@@ -76,53 +82,73 @@ internal static class PackedGemm<T>
                 panel.Clear();
             }
 
-            if (layout == WeightLayout.InOut && width == nr)
+            // Transposed in blocks of PackBlock values of p (register transposes for whole panels, scalar
+            // copies for the zero-padded last one): the NR rows are read sequentially and the 4 KiB destination
+            // block stays in L1 while they fill it. Walking all NR rows per single p instead hits one cache set
+            // NR times when k·sizeof(T) is a multiple of 4 KiB.
+            ref T source = ref Unsafe.Add(ref MemoryMarshal.GetReference(w), j0 * k);
+            ref T target = ref MemoryMarshal.GetReference(panel);
+            for (int p0 = 0; p0 < k; p0 += PackBlock)
+            {
+                int pEnd = Math.Min(p0 + PackBlock, k);
+                if (width == nr && PanelTranspose<T>.IsSupported)
+                {
+                    TransposeFullPanel(ref source, ref target, k, p0, pEnd);
+                    continue;
+                }
+
+                for (int lane = 0; lane < width; lane++)
+                {
+                    ref T row = ref Unsafe.Add(ref source, lane * k);
+                    for (int p = p0; p < pEnd; p++)
+                    {
+                        Unsafe.Add(ref target, (p * nr) + lane) = Unsafe.Add(ref row, p);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Panels [first, end) of K [k×n] (InOut): each panel row is NR contiguous values of a row of K.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackInOutWeights(ReadOnlySpan<T> w, int k, int n, Span<T> packed, int packedFirst, int first, int end)
+    {
+        int nr = NR;
+        ref T source = ref MemoryMarshal.GetReference(w);
+        nuint lanes = (nuint)Vector256<T>.Count;
+        int wholeEnd = Math.Min(end, n / nr);
+
+        // Blocks of PackBlock values of p, every whole panel per block: the block's rows stay in L2 while each
+        // panel takes its NR values from them. One panel at a time down all k rows instead fetches a single line
+        // per row from memory at a stride the prefetchers do not follow, once per panel; measured on K [4096×4096],
+        // the blocked order packs 1.6–1.8× faster.
+        for (int p0 = 0; p0 < k; p0 += PackBlock)
+        {
+            int pEnd = Math.Min(p0 + PackBlock, k);
+            for (int jp = first; jp < wholeEnd; jp++)
             {
                 // A whole panel row is exactly two vectors: copy them directly rather than call a memmove per row.
-                ref T source = ref Unsafe.Add(ref MemoryMarshal.GetReference(w), j0);
-                ref T target = ref MemoryMarshal.GetReference(panel);
-                nuint lanes = (nuint)Vector256<T>.Count;
-                for (int p = 0; p < k; p++)
+                ref T target = ref packed[(jp - packedFirst) * k * nr];
+                for (int p = p0; p < pEnd; p++)
                 {
-                    ref T row = ref Unsafe.Add(ref source, p * n);
+                    ref T row = ref Unsafe.Add(ref source, (p * n) + (jp * nr));
                     ref T packedRow = ref Unsafe.Add(ref target, p * nr);
                     Vector256.LoadUnsafe(ref row).StoreUnsafe(ref packedRow);
                     Vector256.LoadUnsafe(ref row, lanes).StoreUnsafe(ref packedRow, lanes);
                 }
             }
-            else if (layout == WeightLayout.InOut)
-            {
-                for (int p = 0; p < k; p++)
-                {
-                    w.Slice((p * n) + j0, width).CopyTo(panel.Slice(p * nr, width));
-                }
-            }
-            else
-            {
-                // Transposed in blocks of TransposeBlock values of p (register transposes for whole panels, scalar
-                // copies for the zero-padded last one): the NR rows are read sequentially and the 4 KiB destination
-                // block stays in L1 while they fill it. Walking all NR rows per single p instead hits one cache set
-                // NR times when k·sizeof(T) is a multiple of 4 KiB.
-                ref T source = ref Unsafe.Add(ref MemoryMarshal.GetReference(w), j0 * k);
-                ref T target = ref MemoryMarshal.GetReference(panel);
-                for (int p0 = 0; p0 < k; p0 += TransposeBlock)
-                {
-                    int pEnd = Math.Min(p0 + TransposeBlock, k);
-                    if (width == nr && PanelTranspose<T>.IsSupported)
-                    {
-                        TransposeFullPanel(ref source, ref target, k, p0, pEnd);
-                        continue;
-                    }
+        }
 
-                    for (int lane = 0; lane < width; lane++)
-                    {
-                        ref T row = ref Unsafe.Add(ref source, lane * k);
-                        for (int p = p0; p < pEnd; p++)
-                        {
-                            Unsafe.Add(ref target, (p * nr) + lane) = Unsafe.Add(ref row, p);
-                        }
-                    }
-                }
+        // The last panel, when n is not a multiple of NR: its width, zero-padded.
+        for (int jp = Math.Max(first, wholeEnd); jp < end; jp++)
+        {
+            Span<T> panel = packed.Slice((jp - packedFirst) * k * nr, k * nr);
+            panel.Clear();
+            int j0 = jp * nr;
+            int width = n - j0;
+            for (int p = 0; p < k; p++)
+            {
+                w.Slice((p * n) + j0, width).CopyTo(panel.Slice(p * nr, width));
             }
         }
     }
