@@ -120,8 +120,8 @@ internal static class PackedGemm<T>
 
         // Blocks of PackBlock values of p, every whole panel per block: the block's rows stay in L2 while each
         // panel takes its NR values from them. One panel at a time down all k rows instead fetches a single line
-        // per row from memory at a stride the prefetchers do not follow, once per panel; measured on K [4096×4096],
-        // the blocked order packs 1.6–1.8× faster.
+        // per row from memory at a stride the prefetchers do not follow, once per panel. Measured on K [4096×4096]
+        // in chunks of 48 panels: 10–12 ms instead of 17–20 (software prefetch of the next block added nothing).
         for (int p0 = 0; p0 < k; p0 += PackBlock)
         {
             int pEnd = Math.Min(p0 + PackBlock, k);
