@@ -6,8 +6,9 @@ using System.Runtime.Intrinsics.X86;
 namespace DenseLinear;
 
 /// <summary>
-/// Square in-register transposes for packing OutIn weights: L×L blocks, L = Vector256&lt;T&gt;.Count (8×8 floats,
-/// 4×4 doubles), <c>dst[q·dstStride + r] = src[r·srcStride + q]</c>. A pure copy, so it cannot change a result.
+/// Square in-register transposes for packing OutIn weights and x row panels: L×L blocks, L = Vector256&lt;T&gt;.Count
+/// (8×8 floats, 4×4 doubles), <c>dst[q·dstStride + r] = src[r·srcStride + q]</c>. A pure copy, so it cannot change
+/// a result.
 /// </summary>
 internal static class PanelTranspose<T>
     where T : unmanaged, IFloatingPointIeee754<T>
