@@ -5,9 +5,9 @@ namespace DenseLinear.Properties.Initialization;
 
 /// <summary>
 /// The three distributions' documented parameters, names, moments and distribution functions, and how a draw is
-/// made: U(−L, L) maps [0, 1) onto [−L, L); the truncated normal redraws beyond ±2σ; zeros is +0; a draw that rounding
-/// to T carries past L is redrawn, one that lands on L is kept. Moments of the truncated normal against 30-digit
-/// values (mpmath) within <see cref="ErrorBound.Erf"/>, the accuracy of the Φ(2) they rest on.
+/// made: U(−L, L) maps [0, 1) onto [−L, L); the truncated normal redraws beyond ±2σ and keeps ±2σ itself; zeros is
+/// +0; a draw that rounding to T carries past L is redrawn, one that lands on L is kept. Moments of the truncated
+/// normal against 30-digit values (mpmath) within <see cref="ErrorBound.Erf"/>, the accuracy of the Φ(2) they rest on.
 /// </summary>
 public sealed class WeightDistributionTests
 {
@@ -150,6 +150,31 @@ public sealed class WeightDistributionTests
         Assert.Equal(-Math.Sqrt(2 * Math.Log(2)) * 0.5, values[0]);
         Assert.Equal(0, values[1]);
         Assert.Equal(6, random.Calls);
+    }
+
+    [Fact]
+    public void A_normal_draw_of_exactly_two_sigma_is_kept()
+    {
+        // Keras redraws values more than two standard deviations out; one at exactly 2σ is not redrawn. u₂ = 0 makes
+        // cos(2πu₂) = 1, and u₁ next to 1 − e⁻² is stepped until √(−2 ln(1 − u₁)) is exactly 2 in this Math library.
+        double u1 = 1 - Math.Exp(-2);
+        while (Math.Sqrt(-2 * Math.Log(1 - u1)) < 2)
+        {
+            u1 = Math.BitIncrement(u1);
+        }
+
+        while (Math.Sqrt(-2 * Math.Log(1 - u1)) > 2)
+        {
+            u1 = Math.BitDecrement(u1);
+        }
+
+        Assert.Equal(2, Math.Sqrt(-2 * Math.Log(1 - u1)));
+        var random = new ScriptedRandom(u1, 0, 0, 0);
+        double[] values = new double[1];
+        WeightDistribution distribution = WeightDistribution.TruncatedNormal(0.5);
+        distribution.Sample<double>(random, values);
+        Assert.Equal(distribution.Limit, values[0]);
+        Assert.Equal(2, random.Calls);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace DenseLinear.Properties.Initialization;
 /// The framework defaults by name and formula: PyTorch's kaiming_uniform(a=√5) U(±1/√fan_in), Keras' glorot_uniform
 /// U(±√(6/(fan_in + fan_out))), glorot_normal σ = √(2/(fan_in + fan_out)) / 0.87962566, he_uniform U(±√(6/fan_in)),
 /// zeros; zero fans give the constant 0. Created weights take their fans from the layout's axes and are drawn in
-/// row-major order; Keras names parse, others are refused by name.
+/// row-major order; a missing Random is named before any other argument is looked at; Keras names parse, others are
+/// refused by name.
 /// </summary>
 public sealed class WeightInitializerTests
 {
@@ -89,6 +90,27 @@ public sealed class WeightInitializerTests
         Assert.Contains("[65536, 65536]", Assert.Throws<ArgumentException>(() => glorot.Create<float>(65536, 65536, WeightLayout.OutIn, new Random(1))).Message, StringComparison.Ordinal);
         Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => glorot.CreateVector<float>(2, 2, 2, null!)).ParamName);
         Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => glorot.CreateVector<float>(-1, 2, 2, new Random(1))).ParamName);
+    }
+
+    [Fact]
+    public void A_missing_random_is_named_whatever_else_is_wrong_with_the_arguments()
+    {
+        // Every creating method checks its randomness first: a null Random is reported as such even beside a
+        // negative or oversized size, an undefined layout or fans that have no distribution.
+        Action[] calls =
+        [
+            () => WeightInitializer.GlorotUniform.Create<float>(-1, 2, WeightLayout.InOut, null!),
+            () => WeightInitializer.GlorotUniform.Create<float>(2, 2, (WeightLayout)7, null!),
+            () => WeightInitializer.GlorotUniform.Create<float>(65536, 65536, WeightLayout.OutIn, null!),
+            () => WeightInitializer.GlorotUniform.CreateVector<float>(-1, 2, 2, null!),
+            () => WeightInitializer.KaimingUniformSqrt5.CreateVector<float>(2, -1, 2, null!),
+            () => DenseLayer<float>.Create(-1, 2, (Random)null!),
+            () => LinearLayer<float>.Create(2, -1, true, (Random)null!),
+        ];
+        foreach (Action call in calls)
+        {
+            Assert.Equal("random", Assert.Throws<ArgumentNullException>(call).ParamName);
+        }
     }
 
     [Theory]

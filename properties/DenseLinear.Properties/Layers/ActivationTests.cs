@@ -31,6 +31,24 @@ public sealed class ActivationTests
     }
 
     [Fact]
+    public void Relu_is_bitwise_the_IEEE_maximum_of_v_and_zero_so_minus_zero_gives_plus_zero()
+    {
+        // max(v, 0) as .NET (IEEE 754-2019 maximum) defines it: −0 < +0, so relu(−0) is +0, not −0.
+        double[] values = [.. Inputs];
+        ActivationFunctions.Apply(Activation.Relu, values.AsSpan());
+        for (int i = 0; i < Inputs.Length; i++)
+        {
+            double expected = double.IsNaN(Inputs[i]) ? Inputs[i] : double.Max(Inputs[i], 0);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(values[i]));
+        }
+
+        float[] floats = [-0f, 0f];
+        ActivationFunctions.Apply(Activation.Relu, floats.AsSpan());
+        Assert.False(float.IsNegative(floats[0]));
+        Assert.False(float.IsNegative(floats[1]));
+    }
+
+    [Fact]
     public void Sigmoid_is_one_over_one_plus_exp_of_minus_v()
     {
         double[] values = [.. Inputs];

@@ -147,6 +147,23 @@ public sealed class BackwardTests
         Assert.StartsWith("PyTorch Linear: batch [65536, 65536] has more elements than an array holds.", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_input_or_output_gradient_with_more_elements_than_an_array_holds_is_named()
+    {
+        // 2³⁰ rows count in an int; 4 features of them do not. Zero strides: one row repeated, in no memory.
+        var noOutputs = new LinearLayer<float>(Tensor.Create(Array.Empty<float>(), [0, 4]));
+        ArgumentException input = Assert.Throws<ArgumentException>(() => noOutputs.Backward(
+            new ReadOnlyTensorSpan<float>([1, 2, 3, 4], [65536, 16384, 4], [0, 0, 1]),
+            new ReadOnlyTensorSpan<float>(new float[1], [65536, 16384, 0], [0, 0, 0])));
+        Assert.StartsWith("PyTorch Linear: input [65536, 16384, 4] has more elements than an array holds.", input.Message, StringComparison.Ordinal);
+
+        var noInputs = new DenseLayer<float>(Tensor.Create(Array.Empty<float>(), [0, 4]));
+        ArgumentException gradient = Assert.Throws<ArgumentException>(() => noInputs.Backward(
+            new ReadOnlyTensorSpan<float>(new float[1], [65536, 16384, 0], [0, 0, 0]),
+            new ReadOnlyTensorSpan<float>([1, 2, 3, 4], [65536, 16384, 4], [0, 0, 1])));
+        Assert.StartsWith("Keras Dense: the output gradient [65536, 16384, 4] has more elements than an array holds.", gradient.Message, StringComparison.Ordinal);
+    }
+
     private static LayerGradients<float> Backward(IDenseLayer<float> layer, Tensor<float> input, Tensor<float> gradient) =>
         layer is LinearLayer<float> linear ? linear.Backward(input, gradient) : ((DenseLayer<float>)layer).Backward(input, gradient);
 

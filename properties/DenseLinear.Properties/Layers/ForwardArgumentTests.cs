@@ -5,7 +5,7 @@ namespace DenseLinear.Properties.Layers;
 
 /// <summary>
 /// What a forward pass refuses, and how it says so: the input rank each convention demands (Keras min_ndim=2,
-/// PyTorch any rank ≥ 1), the input width, the destination's shape, and outputs or batches too large to count;
+/// PyTorch any rank ≥ 1), the input width, the destination's shape, and inputs, outputs or batches too large to count;
 /// every message names the shapes, and a refused destination keeps its contents. Strided inputs and destinations
 /// give the values of dense ones.
 /// </summary>
@@ -153,6 +153,19 @@ public sealed class ForwardArgumentTests
 
         // A batch that fits gives the empty output of its shape.
         Assert.Equal([4, 5, 0], pyTorch.Forward(Tensor.Create(new float[40], [4, 5, 2])).Lengths.ToArray());
+    }
+
+    [Fact]
+    public void An_input_with_more_elements_than_an_array_holds_is_named_even_when_the_output_fits()
+    {
+        // No output features: the output (65536, 16384, 0) is empty and the 2³⁰ rows count, but the input's 2³² do not.
+        nint[] lengths = [65536, 16384, 4];
+        var pyTorch = new LinearLayer<float>(Tensor.Create(Array.Empty<float>(), [0, 4]));
+        var keras = new DenseLayer<float>(Tensor.Create(Array.Empty<float>(), [4, 0]));
+        ArgumentException p = Assert.Throws<ArgumentException>(() => pyTorch.Forward(RepeatedRow([1, 2, 3, 4], lengths)));
+        Assert.StartsWith("PyTorch Linear: input [65536, 16384, 4] has more elements than an array holds.", p.Message, StringComparison.Ordinal);
+        ArgumentException k = Assert.Throws<ArgumentException>(() => keras.Forward(RepeatedRow([1, 2, 3, 4], lengths), new TensorSpan<float>(new float[1], [65536, 16384, 0], [0, 0, 0])));
+        Assert.StartsWith("Keras Dense: input [65536, 16384, 4] has more elements than an array holds.", k.Message, StringComparison.Ordinal);
     }
 
     private static LinearLayer<float> PyTorch() =>

@@ -6,7 +6,8 @@ namespace DenseLinear.Properties.Layers;
 /// <summary>
 /// Two affine layers composed into one on small integer weights, where the composed parameters are exact: PyTorch
 /// W = W₂·W₁, b = W₂·b₁ + b₂ and Keras K = K₁·K₂, b = b₁·K₂ + b₂, with every combination of biases; and the
-/// refusals, which name the features that do not chain and the activations that are not affine.
+/// refusals, which name the features that do not chain, the activations that are not affine and a composed weight
+/// too large for an array.
 /// </summary>
 public sealed class LayerCompositionTests
 {
@@ -74,6 +75,21 @@ public sealed class LayerCompositionTests
         ArgumentException keras = Assert.Throws<ArgumentException>(() => LayerComposition.Compose(kerasFirst, kerasTakesFour));
         Assert.Equal("second", keras.ParamName);
         Assert.StartsWith("Keras Dense: the first layer gives 2 features but the second takes 4.", keras.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_composed_weight_with_more_elements_than_an_array_holds_is_named()
+    {
+        // A hidden width of 1 between 65536 inputs and 65536 outputs: both layers are small, the product has 2³² elements.
+        var narrow = new LinearLayer<float>(Tensor.Create(new float[65536], [1, 65536]));
+        var wide = new LinearLayer<float>(Tensor.Create(new float[65536], [65536, 1]));
+        ArgumentException pyTorch = Assert.Throws<ArgumentException>(() => LayerComposition.Compose(narrow, wide));
+        Assert.StartsWith("PyTorch Linear: the composed weight [65536, 65536] has more elements than an array holds.", pyTorch.Message, StringComparison.Ordinal);
+
+        var kerasNarrow = new DenseLayer<float>(Tensor.Create(new float[65536], [65536, 1]));
+        var kerasWide = new DenseLayer<float>(Tensor.Create(new float[65536], [1, 65536]));
+        ArgumentException keras = Assert.Throws<ArgumentException>(() => LayerComposition.Compose(kerasNarrow, kerasWide));
+        Assert.StartsWith("Keras Dense: the composed kernel [65536, 65536] has more elements than an array holds.", keras.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -118,6 +118,15 @@ public sealed class LayerConstructionTests
     }
 
     [Fact]
+    public void A_matrix_too_large_to_transpose_is_named_with_its_shape()
+    {
+        // [65536, 65536] with zero strides: one value repeated, 2³² elements that no transposed copy can hold.
+        ArgumentException e = Assert.Throws<ArgumentException>(
+            () => WeightConversion.Transpose(new ReadOnlyTensorSpan<float>([1], [65536, 65536], [0, 0])));
+        Assert.StartsWith("weight [65536, 65536] has more elements than an array holds.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Element_counts_are_exact_up_to_int_MaxValue_and_rejected_past_it()
     {
         Assert.Equal(1, TensorShape.ElementCount([], "s"));

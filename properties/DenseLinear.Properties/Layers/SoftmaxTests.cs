@@ -5,7 +5,7 @@ namespace DenseLinear.Properties.Layers;
 /// <summary>
 /// Softmax at the edges Keras meets: logits far beyond exp's range (the row maximum is subtracted, so nothing
 /// overflows), rows whose spread underflows, −∞ as a mask, ±∞ rows that have no softmax (NaN, as TensorFlow gives),
-/// rows normalized one at a time, and the row length that must divide the span.
+/// rows normalized one at a time, rows longer than a thread's stack holds, and the row length that must divide the span.
 /// </summary>
 public sealed class SoftmaxTests
 {
@@ -81,6 +81,19 @@ public sealed class SoftmaxTests
         ActivationFunctions.Apply(Activation.Softmax, Span<float>.Empty, 0);
         ActivationFunctions.Apply(Activation.Softmax, Span<float>.Empty, 3);
         ActivationFunctions.Apply(Activation.Softmax, Span<float>.Empty);
+    }
+
+    [Fact]
+    public void A_row_longer_than_a_thread_s_stack_holds_is_normalized()
+    {
+        // 2²¹ logits (a vocabulary-sized row; its double exponentials take 16 MiB, more than a thread's stack):
+        // equal logits give 2⁻²¹ each, exactly. Two rows, so each is normalized on its own.
+        const int RowLength = 1 << 21;
+        float[] values = new float[2 * RowLength];
+        values.AsSpan(RowLength).Fill(-3);
+        ActivationFunctions.Apply(Activation.Softmax, values.AsSpan(), RowLength);
+        float share = MathF.ScaleB(1, -21);
+        Assert.True(Array.TrueForAll(values, v => v == share), "every value should be 2^-21");
     }
 
     [Theory]

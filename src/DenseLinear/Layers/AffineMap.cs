@@ -101,7 +101,7 @@ internal sealed class AffineMap<T>
     private void Compute(in ReadOnlyTensorSpan<T> input, nint[] outputLengths, Span<T> y)
     {
         int rows = TensorShape.ElementCount(outputLengths.AsSpan(0, outputLengths.Length - 1), $"{convention}: batch");
-        ReadOnlySpan<T> x = Rows(input, checked(rows * InFeatures));
+        ReadOnlySpan<T> x = Rows(input, TensorShape.ElementCount(input.Lengths, $"{convention}: input"));
         if (packingKernel is not null && packedWeight is not null)
         {
             packingKernel.Multiply(x, packedWeight, y, rows);

@@ -38,9 +38,9 @@ internal static class Backpropagation
         }
 
         int rows = TensorShape.ElementCount(outputLengths.AsSpan(0, outputLengths.Length - 1), $"{convention}: batch");
-        var x = new T[checked(rows * inFeatures)];
+        var x = new T[TensorShape.ElementCount(input.Lengths, $"{convention}: input")];
         input.FlattenTo(x);
-        var gradient = new T[checked(rows * outFeatures)];
+        var gradient = new T[TensorShape.ElementCount(outputLengths, $"{convention}: the output gradient")];
         outputGradient.FlattenTo(gradient);
         if (activation != Activation.Linear)
         {

@@ -15,7 +15,8 @@ public interface IDenseLayer<T>
     int OutFeatures { get; }
 
     /// <summary>Computes the layer on <paramref name="input"/> (*, in) and returns a new (*, out) tensor.</summary>
-    /// <exception cref="ArgumentException">The input's rank or last dimension does not fit; the message names the shapes.</exception>
+    /// <exception cref="ArgumentException">The input's rank or last dimension does not fit, or the input, its batch or the
+    /// output has more elements than an array holds; the message names the shapes.</exception>
     Tensor<T> Forward(in ReadOnlyTensorSpan<T> input);
 
     /// <summary>Computes the layer into <paramref name="destination"/>, which must be (*, out).</summary>

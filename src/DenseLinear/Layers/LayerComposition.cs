@@ -11,7 +11,8 @@ namespace DenseLinear;
 public static class LayerComposition
 {
     /// <summary>The PyTorch layer equal to <paramref name="second"/> ∘ <paramref name="first"/>.</summary>
-    /// <exception cref="ArgumentException"><paramref name="second"/>'s in_features is not <paramref name="first"/>'s out_features.</exception>
+    /// <exception cref="ArgumentException"><paramref name="second"/>'s in_features is not <paramref name="first"/>'s out_features, or
+    /// the composed weight [out, in] has more elements than an array holds; the message names the shape.</exception>
     public static LinearLayer<T> Compose<T>(LinearLayer<T> first, LinearLayer<T> second, IMatMulKernel<T>? kernel = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -23,7 +24,7 @@ public static class LayerComposition
         T[] w1 = Values(first.Weight), w2 = Values(second.Weight);
 
         // W [out2×in] = W₂ [out2×hidden] · W₁ [hidden×in], W₁ read as a [k×n] kernel.
-        var weight = new T[checked(output * input)];
+        var weight = new T[TensorShape.ElementCount([output, input], "PyTorch Linear: the composed weight")];
         kernel.Multiply(w2, w1, weight, output, hidden, input, WeightLayout.InOut);
 
         // b = W₂·b₁ + b₂: the row b₁ᵀ [1×hidden] times W₂ᵀ, W₂ read as an [n×k] weight.
@@ -34,7 +35,8 @@ public static class LayerComposition
     }
 
     /// <summary>The Keras layer equal to <paramref name="second"/> ∘ <paramref name="first"/>; both must have a linear activation.</summary>
-    /// <exception cref="ArgumentException">The units do not chain, or a layer has an activation (the composition would not be affine).</exception>
+    /// <exception cref="ArgumentException">The units do not chain, a layer has an activation (the composition would not be affine), or
+    /// the composed kernel [in, units] has more elements than an array holds; the message names the shape.</exception>
     public static DenseLayer<T> Compose<T>(DenseLayer<T> first, DenseLayer<T> second, IMatMulKernel<T>? kernel = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -52,7 +54,7 @@ public static class LayerComposition
         T[] k1 = Values(first.Kernel), k2 = Values(second.Kernel);
 
         // K [in×units2] = K₁ [in×hidden] · K₂ [hidden×units2].
-        var composed = new T[checked(input * output)];
+        var composed = new T[TensorShape.ElementCount([input, output], "Keras Dense: the composed kernel")];
         kernel.Multiply(k1, k2, composed, input, hidden, output, WeightLayout.InOut);
 
         // b = b₁·K₂ + b₂, b₁ as a [1×hidden] row.
