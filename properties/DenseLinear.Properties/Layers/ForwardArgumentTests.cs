@@ -7,7 +7,7 @@ namespace DenseLinear.Properties.Layers;
 /// What a forward pass refuses, and how it says so: the input rank each convention demands (Keras min_ndim=2,
 /// PyTorch any rank ≥ 1), the input width, the destination's shape, and inputs, outputs or batches too large to count;
 /// every message names the shapes, and a refused destination keeps its contents. Strided inputs and destinations
-/// give the values of dense ones.
+/// give the values of dense ones, and a destination sharing the input's memory the output of a copy of the input.
 /// </summary>
 public sealed class ForwardArgumentTests
 {
@@ -105,6 +105,26 @@ public sealed class ForwardArgumentTests
             var dense = new float[6];
             layer.Forward(input, new TensorSpan<float>(dense, [3, 2]));
             Assert.Equal(expected, dense);
+        }
+    }
+
+    [Fact]
+    public void A_destination_sharing_the_input_s_memory_gets_the_output_of_a_copy_of_the_input()
+    {
+        float[] values = [1, 2, 3, -4, 5, -6, 0.5f, 0.25f, 8];
+        foreach (IDenseLayer<float> layer in new IDenseLayer<float>[] { PyTorch(), Keras() })
+        {
+            float[] expected = Values(layer.Forward(Tensor.Create((float[])values.Clone(), [3, 3])));
+
+            // The output [3, 2] over the input's first six values, then over values 3..8 (it ends where x ends).
+            foreach (int offset in new[] { 0, 3 })
+            {
+                var buffer = (float[])values.Clone();
+                var input = new ReadOnlyTensorSpan<float>(buffer, [3, 3], [3, 1]);
+                var destination = new TensorSpan<float>(buffer.AsSpan(offset, 6), [3, 2], [2, 1]);
+                layer.Forward(input, destination);
+                Assert.Equal(expected, buffer.AsSpan(offset, 6).ToArray());
+            }
         }
     }
 

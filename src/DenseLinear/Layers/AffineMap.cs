@@ -102,6 +102,12 @@ internal sealed class AffineMap<T>
     {
         int rows = TensorShape.ElementCount(outputLengths.AsSpan(0, outputLengths.Length - 1), $"{convention}: batch");
         ReadOnlySpan<T> x = Rows(input, TensorShape.ElementCount(input.Lengths, $"{convention}: input"));
+        if (x.Overlaps(y))
+        {
+            // Kernels refuse a y that overlaps x; a destination sharing the input's memory is computed from a copy.
+            x = x.ToArray();
+        }
+
         if (packingKernel is not null && packedWeight is not null)
         {
             packingKernel.Multiply(x, packedWeight, y, rows);

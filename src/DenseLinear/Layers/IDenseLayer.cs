@@ -19,7 +19,8 @@ public interface IDenseLayer<T>
     /// output has more elements than an array holds; the message names the shapes.</exception>
     Tensor<T> Forward(in ReadOnlyTensorSpan<T> input);
 
-    /// <summary>Computes the layer into <paramref name="destination"/>, which must be (*, out).</summary>
+    /// <summary>Computes the layer into <paramref name="destination"/>, which must be (*, out). The destination may share
+    /// memory with <paramref name="input"/>: the result is the one computed from a copy of the input.</summary>
     /// <exception cref="ArgumentException">A shape does not fit; <paramref name="destination"/> is left untouched.</exception>
     void Forward(in ReadOnlyTensorSpan<T> input, in TensorSpan<T> destination);
 }
