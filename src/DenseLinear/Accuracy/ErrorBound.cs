@@ -45,6 +45,11 @@ public static class ErrorBound
     /// product in <typeparamref name="T"/>: <c>γₖ(u)·gauge + k·η + referenceError</c>, slightly inflated for the
     /// rounding of the gauge in double.
     /// </summary>
+    /// <remarks>
+    /// Exactly: <c>(γₖ(u_T)·gauge·(1 + γₖ₊₁(u_d)) + k·η_T + referenceError)·(1 + 2u_d)</c>, k = <paramref name="terms"/>;
+    /// the gauge, a (k + 1)-operation sum in double, is within γₖ₊₁(u_d) of its exact value, and the 2u_d covers the
+    /// rounding of the caller's |computed − reference|.
+    /// </remarks>
     /// <param name="terms">The number of summed products (k, or k + 1 with a bias).</param>
     /// <param name="gauge">Σ|x|·|w| (plus |b|), as <see cref="ExactReference{T}"/> computes it.</param>
     /// <param name="referenceError">The reference's own error bound, from <see cref="ExactReference{T}"/>.</param>
@@ -65,6 +70,11 @@ public static class ErrorBound
     /// the input sum, which moves the exact product by at most <c>u·(|x₁| + |x₂|)·|W| = u·(g₁ + g₂)</c>, plus
     /// the double rounding of the comparison itself (4u_d·<paramref name="magnitude"/>).
     /// </summary>
+    /// <remarks>
+    /// Exactly: <c>boundOfSum + bound1 + bound2 + u_T·(g₁ + g₂)·(1 + u_d) + 4u_d·magnitude</c>, where g₁, g₂ are
+    /// <paramref name="gauge1"/>, <paramref name="gauge2"/>, and <paramref name="magnitude"/> is the size of the values
+    /// compared (|K(x₁) + K(x₂)| as computed in double).
+    /// </remarks>
     public static double Additivity<T>(double boundOfSum, double bound1, double bound2, double gauge1, double gauge2, double magnitude)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         boundOfSum + bound1 + bound2 + (UnitRoundoff<T>() * (gauge1 + gauge2) * (1 + UnitRoundoff<double>()))
@@ -74,6 +84,10 @@ public static class ErrorBound
     /// Homogeneity, <c>|K(fl(α·x)) − α·K(x)|</c>: the scaled product's bound, |α| times the unscaled one, plus the
     /// rounding of α·x (<c>u·|α|·g</c>) and of the comparison (4u_d·<paramref name="magnitude"/>).
     /// </summary>
+    /// <remarks>
+    /// Exactly: <c>boundOfScaled + |α|·bound·(1 + u_d) + u_T·|α|·gauge·(1 + 2u_d) + 4u_d·magnitude</c>, where
+    /// <paramref name="bound"/> and <paramref name="gauge"/> are those of the unscaled product K(x).
+    /// </remarks>
     public static double Homogeneity<T>(double boundOfScaled, double bound, double gauge, double alpha, double magnitude)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         boundOfScaled + (Math.Abs(alpha) * bound * (1 + UnitRoundoff<double>()))
@@ -90,7 +104,15 @@ public static class ErrorBound
     /// <para>Sigmoid and tanh then round, in ulps of the output: one side evaluates in float (expf ≤ 1 ulp through
     /// 1/(1 + e⁻ᵛ) with two roundings: 4 ulps; glibc's tanhf ≤ 2 ulps: 4 ulps), the other in double rounded once to
     /// float (≤ 0.5 ulp): 5 ulps of the larger |y| in all.</para>
+    /// <para>Exactly: <c>L·2B + n·ulp(max(|y|, |y′|))</c> with ulp(v) the gap from the float v to the next float up,
+    /// L = 1/4 and n = 5 for sigmoid, L = 1 and n = 5 for tanh, L = 1 and n = 0 for linear and relu. Only these four
+    /// activations are covered by the derivation: any other gets L = 1 and n = 0, which is no bound for it (GELU's
+    /// sup|a′| is about 1.13, and it rounds).</para>
     /// </remarks>
+    /// <param name="activation">The activation both implementations apply.</param>
+    /// <param name="preActivationBound">B: the bound on each pre-activation's distance to the exact value.</param>
+    /// <param name="y">One implementation's output.</param>
+    /// <param name="yOther">The other implementation's output.</param>
     public static double ActivationPair(Activation activation, double preActivationBound, float y, float yOther)
     {
         double lipschitz = activation == DenseLinear.Activation.Sigmoid ? 0.25 : 1;
@@ -132,6 +154,9 @@ public static class ErrorBound
     /// <para>Every case adds the smallest normal of <typeparamref name="T"/>: below it, results are subnormal (absolute
     /// error η/2) or flushed to 0 by an overflowing exponential. The relative part is inflated by 1 + 8u_d for the
     /// comparison's own rounding.</para>
+    /// <para>Exactly: <c>relative·(1 + 8u_d)·|reference| + λ_T</c>, λ_T the smallest normal of <typeparamref name="T"/>,
+    /// with relative = 5(u_T + u_d) for sigmoid, 4(u_T + u_d) for tanh, u_T for GELU; 0 (no λ_T) for linear and relu.
+    /// Softmax throws <see cref="ArgumentOutOfRangeException"/>.</para>
     /// </remarks>
     public static double Activation<T>(Activation activation, double reference)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -169,6 +194,11 @@ public static class ErrorBound
     /// reference with u_T = 0): the two relative errors add, plus η of <typeparamref name="T"/> and of double for values
     /// that underflow.
     /// </summary>
+    /// <remarks>
+    /// Exactly: <c>(R_T + R_d − u_d)·(1 + 4u_d)·|reference| + η_T + η_d</c>, R the <see cref="SoftmaxRelative{T}"/> of
+    /// <paramref name="rowLength"/> and <paramref name="spread"/>; the 4u_d covers the rounding of this expression and of
+    /// the comparison.
+    /// </remarks>
     public static double Softmax<T>(int rowLength, double spread, double reference)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -196,6 +226,9 @@ public static class ErrorBound
     /// Softmax is exactly invariant to a common shift, and moving every logit by at most Δ changes each exact value by a
     /// factor in [e^(−2Δ), e^(2Δ)]. With both computed rows within R = <see cref="SoftmaxRelative{T}"/> (spread of
     /// either row) of their exact values: |y′ − y| ≤ (R·e^(2Δ) + e^(2Δ) − 1 + R)·|y|/(1 − R) + 2η.
+    /// Computed exactly as <c>((R·G + (G − 1) + R)·|y|/(1 − R))·(1 + 4u_d) + 2η_T</c> with
+    /// <c>G = e^(2Δ)·(1 + 4u_d)</c>: the 4u_d in G covers exp's error and G's rounding, the outer one the rounding of
+    /// the expression and of the comparison.
     /// </remarks>
     /// <param name="rowLength">n.</param>
     /// <param name="spread">The larger spread (max − min) of the two rows.</param>
@@ -218,7 +251,9 @@ public static class ErrorBound
     /// The first layer's computed ĥ differs from the exact h by at most B₁ₚ (its own <see cref="DotProduct{T}"/> bound,
     /// per element p). The second layer computes fl(W₂ĥ + b₂), within B₂ⱼ of W₂ĥ + b₂, its bound with the gauge taken on
     /// ĥ. And |W₂ĥ − W₂h| ≤ Σₚ |W₂[j, p]|·B₁ₚ. So |ŷⱼ − yⱼ| ≤ B₂ⱼ + Σₚ |W₂[j, p]|·B₁ₚ; the sum is taken in double
-    /// (× 1 + γ_{hidden+1}(u_d)), and the double reference's own error is added.
+    /// (× 1 + γ_{hidden+1}(u_d)), and the double reference's own error is added. Exactly:
+    /// <c>(B₂ⱼ + P·(1 + γ_{hidden+1}(u_d)) + referenceError)·(1 + 2u_d)</c>, P the propagated first-layer bound, the
+    /// 2u_d for the rounding of the comparison. The result does not depend on <typeparamref name="T"/>: B₁ and B₂ carry it.
     /// </remarks>
     /// <param name="hidden">The width of the hidden layer (terms of the propagated sum).</param>
     /// <param name="secondLayerBound">B₂ⱼ.</param>
@@ -238,6 +273,9 @@ public static class ErrorBound
     /// one more term: |b̂ − b| ≤ γ_{hidden+1}·(|W₂||b₁| + |b₂|). The layer adds γ_{in+1}·(|Ŵ||x| + |b̂|), and the
     /// composed weights' errors reach the output as γ_hidden·(|W₂||W₁|)|x| + γ_{hidden+1}·(|W₂||b₁| + |b₂|). Each of
     /// the in + hidden + 2 rounded products may underflow by η. Gauges are taken in double (× 1 + (in + hidden + 4)u_d).
+    /// Exactly, with γ of u_T: <c>((γ_{in+1}·layerGauge + γ_hidden·weightProductGauge + γ_{hidden+1}·biasGauge
+    /// + (in + hidden + 2)·η_T)·(1 + (in + hidden + 4)·u_d) + referenceError)·(1 + 2u_d)</c>, the 2u_d for the rounding
+    /// of the comparison.
     /// </remarks>
     /// <param name="inFeatures">in, the terms of the composed layer's dot product (a bias adds one).</param>
     /// <param name="hidden">The inner dimension of W₂·W₁.</param>
@@ -261,6 +299,13 @@ public static class ErrorBound
     /// mean of n draws has standard error √(Var/n); the sample second moment Σw²/n (the mean is known to be 0) has
     /// √((E[w⁴] − Var²)/n).
     /// </summary>
+    /// <remarks>
+    /// Exactly: <c>(z·√(Var/n), z·√(max(E[w⁴] − Var², 0)/n))</c>; <paramref name="count"/> must be positive.
+    /// </remarks>
+    /// <param name="count">n, the number of draws.</param>
+    /// <param name="variance">Var = E[w²] of the distribution (its mean is 0).</param>
+    /// <param name="fourthMoment">E[w⁴] of the distribution.</param>
+    /// <param name="z">How many standard errors to allow (<see cref="SampleMomentStandardErrors"/>).</param>
     /// <returns>The tolerances of the mean and of the second moment.</returns>
     public static (double Mean, double Variance) SampleMoments(int count, double variance, double fourthMoment, double z)
     {
