@@ -122,9 +122,11 @@ internal static class PackedGemm<T>
         // panel takes its NR values from them. One panel at a time down all k rows instead fetches a single line
         // per row from memory at a stride the prefetchers do not follow, once per panel. Measured on K [4096×4096]
         // in chunks of 48 panels: 10–12 ms instead of 17–20 (software prefetch of the next block added nothing).
-        for (int p0 = 0; p0 < k; p0 += PackBlock)
+        // p0 steps to pEnd, never past k: with no whole panel k may be up to int.MaxValue, where p0 + PackBlock
+        // would overflow and the loop would never end.
+        for (int p0 = 0, pEnd; p0 < k && first < wholeEnd; p0 = pEnd)
         {
-            int pEnd = Math.Min(p0 + PackBlock, k);
+            pEnd = p0 + Math.Min(PackBlock, k - p0);
             for (int jp = first; jp < wholeEnd; jp++)
             {
                 // A whole panel row is exactly two vectors: copy them directly rather than call a memmove per row.
