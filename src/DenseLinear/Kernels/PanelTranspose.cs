@@ -22,11 +22,11 @@ internal static class PanelTranspose<T>
     {
         if (typeof(T) == typeof(float))
         {
-            Float8x8(ref Unsafe.As<T, float>(ref source), (nuint)sourceStride, ref Unsafe.As<T, float>(ref destination), (nuint)destinationStride);
+            Float8x8(ref Unsafe.As<T, float>(ref source), (nuint)sourceStride, 8, ref Unsafe.As<T, float>(ref destination), (nuint)destinationStride);
         }
         else
         {
-            Double4x4(ref Unsafe.As<T, double>(ref source), (nuint)sourceStride, ref Unsafe.As<T, double>(ref destination), (nuint)destinationStride);
+            Double4x4(ref Unsafe.As<T, double>(ref source), (nuint)sourceStride, 4, ref Unsafe.As<T, double>(ref destination), (nuint)destinationStride);
         }
     }
 
@@ -39,53 +39,38 @@ internal static class PanelTranspose<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SixRows(ref T source, nint sourceStride, ref T destination)
     {
-        nuint stride = (nuint)sourceStride;
         if (typeof(T) == typeof(float))
         {
-            ref float s = ref Unsafe.As<T, float>(ref source);
-            Float8x8(
-                Vector256.LoadUnsafe(ref s),
-                Vector256.LoadUnsafe(ref s, stride),
-                Vector256.LoadUnsafe(ref s, 2 * stride),
-                Vector256.LoadUnsafe(ref s, 3 * stride),
-                Vector256.LoadUnsafe(ref s, 4 * stride),
-                Vector256.LoadUnsafe(ref s, 5 * stride),
-                Vector256<float>.Zero,
-                Vector256<float>.Zero,
-                ref Unsafe.As<T, float>(ref destination),
-                6);
+            Float8x8(ref Unsafe.As<T, float>(ref source), (nuint)sourceStride, 6, ref Unsafe.As<T, float>(ref destination), 6);
         }
         else
         {
             // Rows 4–5 first: their columns spill into the next column's rows 0–1, which rows 0–3 then overwrite.
             ref double s = ref Unsafe.As<T, double>(ref source);
             ref double d = ref Unsafe.As<T, double>(ref destination);
-            Double4x4(Vector256.LoadUnsafe(ref s, 4 * stride), Vector256.LoadUnsafe(ref s, 5 * stride), Vector256<double>.Zero, Vector256<double>.Zero, ref Unsafe.Add(ref d, 4), 6);
-            Double4x4(ref s, stride, ref d, 6);
+            Double4x4(ref Unsafe.Add(ref s, 4 * sourceStride), (nuint)sourceStride, 2, ref Unsafe.Add(ref d, 4), 6);
+            Double4x4(ref s, (nuint)sourceStride, 4, ref d, 6);
         }
     }
 
-    private static void Float8x8(ref float source, nuint sourceStride, ref float destination, nuint destinationStride)
-    {
-        Float8x8(
-            Vector256.LoadUnsafe(ref source),
-            Vector256.LoadUnsafe(ref source, sourceStride),
-            Vector256.LoadUnsafe(ref source, 2 * sourceStride),
-            Vector256.LoadUnsafe(ref source, 3 * sourceStride),
-            Vector256.LoadUnsafe(ref source, 4 * sourceStride),
-            Vector256.LoadUnsafe(ref source, 5 * sourceStride),
-            Vector256.LoadUnsafe(ref source, 6 * sourceStride),
-            Vector256.LoadUnsafe(ref source, 7 * sourceStride),
-            ref destination,
-            destinationStride);
-    }
+    /// <summary>Row r of a block: loaded if r &lt; rows, zero otherwise (its lanes land only in values the caller overwrites).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<TValue> Row<TValue>(ref TValue source, nuint sourceStride, int r, int rows)
+        where TValue : unmanaged =>
+        r < rows ? Vector256.LoadUnsafe(ref source, (nuint)r * sourceStride) : Vector256<TValue>.Zero;
 
-    /// <summary>Stores the transpose of rows r0..r7 as columns 0..7, in that order, destinationStride apart.</summary>
-    private static void Float8x8(
-        Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3,
-        Vector256<float> r4, Vector256<float> r5, Vector256<float> r6, Vector256<float> r7,
-        ref float destination, nuint destinationStride)
+    /// <summary>
+    /// Stores the transpose of the first <paramref name="rows"/> rows (the others taken as zero) as columns 0..7, in
+    /// that order, <paramref name="destinationStride"/> apart.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Float8x8(ref float source, nuint sourceStride, int rows, ref float destination, nuint destinationStride)
     {
+        Vector256<float> r0 = Row(ref source, sourceStride, 0, rows), r1 = Row(ref source, sourceStride, 1, rows);
+        Vector256<float> r2 = Row(ref source, sourceStride, 2, rows), r3 = Row(ref source, sourceStride, 3, rows);
+        Vector256<float> r4 = Row(ref source, sourceStride, 4, rows), r5 = Row(ref source, sourceStride, 5, rows);
+        Vector256<float> r6 = Row(ref source, sourceStride, 6, rows), r7 = Row(ref source, sourceStride, 7, rows);
+
         // Interleave row pairs, then pairs of pairs (within 128-bit halves), then swap the halves across.
         Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
         Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
@@ -106,20 +91,15 @@ internal static class PanelTranspose<T>
         Avx.Permute2x128(u3, u7, 0x31).StoreUnsafe(ref destination, 7 * destinationStride);
     }
 
-    private static void Double4x4(ref double source, nuint sourceStride, ref double destination, nuint destinationStride)
+    /// <summary>
+    /// Stores the transpose of the first <paramref name="rows"/> rows (the others taken as zero) as columns 0..3, in
+    /// that order, <paramref name="destinationStride"/> apart.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Double4x4(ref double source, nuint sourceStride, int rows, ref double destination, nuint destinationStride)
     {
-        Double4x4(
-            Vector256.LoadUnsafe(ref source),
-            Vector256.LoadUnsafe(ref source, sourceStride),
-            Vector256.LoadUnsafe(ref source, 2 * sourceStride),
-            Vector256.LoadUnsafe(ref source, 3 * sourceStride),
-            ref destination,
-            destinationStride);
-    }
-
-    /// <summary>Stores the transpose of rows r0..r3 as columns 0..3, in that order, destinationStride apart.</summary>
-    private static void Double4x4(Vector256<double> r0, Vector256<double> r1, Vector256<double> r2, Vector256<double> r3, ref double destination, nuint destinationStride)
-    {
+        Vector256<double> r0 = Row(ref source, sourceStride, 0, rows), r1 = Row(ref source, sourceStride, 1, rows);
+        Vector256<double> r2 = Row(ref source, sourceStride, 2, rows), r3 = Row(ref source, sourceStride, 3, rows);
         Vector256<double> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
         Vector256<double> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
         Avx.Permute2x128(t0, t2, 0x20).StoreUnsafe(ref destination);
