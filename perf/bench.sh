@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Shell entry point for the performance suite; see perf/README.md. Run from anywhere.
 #   perf/bench.sh quick [bdn-args]     CI smoke (in-process, ~1-2 min)
-#   perf/bench.sh full [bdn-args]      every suite (1-1.5 hours)
-#   perf/bench.sh medium [bdn-args]    every suite in-process, short counts (~15 min): the README numbers
+#   perf/bench.sh full [bdn-args]      every suite (1-1.5 hours), then peak
+#   perf/bench.sh medium [bdn-args]    every suite in-process, short counts (~15 min), then peak: the README numbers
+#   perf/bench.sh peak [options]       the core's FMA ceiling into the results folder (the chart's line)
 #   perf/bench.sh self-test            the comparison logic's built-in cases
 #   perf/bench.sh compare [options]    this run's results against perf/baseline (exit 1 on a regression)
 #   perf/bench.sh chart [options]      docs/perf.svg from this run's results
@@ -23,12 +24,13 @@ command=${1:-}
 shift || true
 case "$command" in
     quick) run --quick "$@" ;;
-    full) run "$@" ;;
-    medium) run --medium "$@" ;;
+    full) run "$@" && run peak ;;
+    medium) run --medium "$@" && run peak ;;
+    peak) run peak "$@" ;;
     self-test) run compare --self-test ;;
     compare) run compare --baseline perf/baseline --current "$results" "$@" ;;
     chart) run chart --input "$results" --output docs/perf.svg "$@" ;;
     table) run table --input "$results" "$@" ;;
     baseline) cp "$results"/*-report-full.json perf/baseline/ && ls perf/baseline ;;
-    *) sed -n '2,11p' "$0"; exit 2 ;;
+    *) sed -n '2,12p' "$0"; exit 2 ;;
 esac

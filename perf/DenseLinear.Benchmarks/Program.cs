@@ -1,5 +1,6 @@
 using DenseLinear.Benchmarks.Charts;
 using DenseLinear.Benchmarks.Comparison;
+using DenseLinear.Benchmarks.Peak;
 using DenseLinear.Benchmarks.Running;
 using DenseLinear.Benchmarks.Tables;
 
@@ -7,7 +8,8 @@ namespace DenseLinear.Benchmarks;
 
 /// <summary>
 /// <c>[--quick] [BenchmarkDotNet switches]</c> runs the suites; <c>compare</c>, <c>chart</c> and <c>table</c>
-/// read the full JSON reports a run leaves in BenchmarkDotNet.Artifacts/results. See perf/README.md.
+/// read the full JSON reports a run leaves in BenchmarkDotNet.Artifacts/results; <c>peak</c> measures the core's
+/// FMA ceiling that the chart draws. See perf/README.md.
 /// </summary>
 public static class Program
 {
@@ -16,6 +18,7 @@ public static class Program
         ["compare", .. var rest] => CompareCommand.Run(rest),
         ["chart", .. var rest] => ChartCommand.Run(rest),
         ["table", .. var rest] => TableCommand.Run(rest),
+        ["peak", .. var rest] => PeakCommand.Run(rest),
         _ => RunCommand.Run(args),
     };
 }

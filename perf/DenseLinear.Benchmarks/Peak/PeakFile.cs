@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace DenseLinear.Benchmarks.Peak;
+
+/// <summary>
+/// <c>fma-peak.txt</c> beside a run's reports: the measured peak in GFLOP/s on the first line (invariant culture),
+/// the description on the second. <c>chart</c> draws its line from it, so the line is the machine the run was on.
+/// </summary>
+public static class PeakFile
+{
+    public const string FileName = "fma-peak.txt";
+
+    public static void Write(string path, PeakMeasurement measurement)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture, $"{measurement.Gflops:F1}\n{measurement.Describe()}\n"));
+    }
+
+    /// <summary>
+    /// The peak stored beside <paramref name="input"/> (a results directory, or the directory of one report), or
+    /// null when there is none. A file that is there but unreadable is an error, not a silent fallback.
+    /// </summary>
+    public static double? TryRead(string input)
+    {
+        string? directory = Directory.Exists(input) ? input : Path.GetDirectoryName(Path.GetFullPath(input));
+        string? path = directory is null ? null : Path.Combine(directory, FileName);
+        if (path is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        string first = File.ReadLines(path).FirstOrDefault() ?? "";
+        return double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out double gflops) && gflops > 0 && double.IsFinite(gflops)
+            ? gflops
+            : throw new FormatException($"{path}: the first line should be the peak in GFLOP/s, found '{first}'.");
+    }
+}
