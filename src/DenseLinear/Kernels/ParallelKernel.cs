@@ -87,7 +87,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         {
             fixed (T* xPointer = x, yPointer = y)
             {
-                var job = new Job((nint)xPointer, 0, (nint)yPointer, w.Panels, m, w.K, w.N, w.SourceLayout);
+                var job = new Job((nint)xPointer, 0, (nint)yPointer, w.PanelArray, m, w.K, w.N, w.SourceLayout);
                 job.Run(0, PackedGemm<T>.PanelCount(w.N), packFirst: false);
             }
         }
@@ -106,8 +106,9 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         private int first;
         private int end;
         private int packedFirst;
-        private int rowsPerChunk;
-        private int panelsPerChunk;
+        private int rowTiles;
+        private int rowChunks;
+        private int panelChunks;
 
         private ReadOnlySpan<T> X => new((void*)x, m * k);
 
@@ -116,7 +117,8 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         /// <summary>
         /// Writes the columns of panels [first, end), packing them into the buffer first if asked. Rows are
         /// split in whole MR tiles when there are enough for every core, else column panels; about four
-        /// chunks per core, so a core slowed by other work does not hold up the rest.
+        /// chunks per core, so a core slowed by other work does not hold up the rest, and chunk sizes that differ
+        /// by at most one tile or panel, so that on two free cores neither waits for the other at the end.
         /// </summary>
         public void Run(int firstPanel, int endPanel, bool packFirst)
         {
@@ -125,20 +127,17 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
 
             // A call that packs holds just this pass's panels; pre-packed weights hold all of them.
             packedFirst = packFirst ? firstPanel : 0;
-            int panels = end - first;
-            panelsPerChunk = (panels + Math.Min(panels, ChunksPerPass) - 1) / Math.Min(panels, ChunksPerPass);
-            int panelChunks = (panels + panelsPerChunk - 1) / panelsPerChunk;
+            panelChunks = Math.Min(end - first, ChunksPerPass);
             if (packFirst)
             {
                 Parallel.For(0, panelChunks, PackPanels);
             }
 
-            int mr = PackedGemm<T>.MR;
-            int rowTiles = (m + mr - 1) / mr;
+            rowTiles = (m + PackedGemm<T>.MR - 1) / PackedGemm<T>.MR;
             if (rowTiles >= Environment.ProcessorCount)
             {
-                rowsPerChunk = mr * ((rowTiles + Math.Min(rowTiles, ChunksPerPass) - 1) / Math.Min(rowTiles, ChunksPerPass));
-                Parallel.For(0, (m + rowsPerChunk - 1) / rowsPerChunk, MultiplyRows);
+                rowChunks = Math.Min(rowTiles, ChunksPerPass);
+                Parallel.For(0, rowChunks, MultiplyRows);
             }
             else
             {
@@ -146,23 +145,27 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
             }
         }
 
+        /// <summary>The start of chunk <paramref name="chunk"/> of <paramref name="count"/> items in <paramref name="chunks"/> near-equal parts.</summary>
+        private static int Split(int count, int chunks, int chunk) => (int)((long)count * chunk / chunks);
+
         private void PackPanels(int chunk)
         {
-            int start = first + (chunk * panelsPerChunk);
             var weights = new ReadOnlySpan<T>((void*)w, k * n);
-            PackedGemm<T>.PackWeights(weights, k, n, layout, packed, packedFirst, start, Math.Min(start + panelsPerChunk, end));
+            int panels = end - first;
+            PackedGemm<T>.PackWeights(weights, k, n, layout, packed, packedFirst, first + Split(panels, panelChunks, chunk), first + Split(panels, panelChunks, chunk + 1));
         }
 
         private void MultiplyRows(int chunk)
         {
-            int start = chunk * rowsPerChunk;
-            PackedGemm<T>.Multiply(X, packed, packedFirst, Y, k, n, start, Math.Min(start + rowsPerChunk, m), first, end);
+            int mr = PackedGemm<T>.MR;
+            int start = mr * Split(rowTiles, rowChunks, chunk);
+            PackedGemm<T>.Multiply(X, packed, packedFirst, Y, k, n, start, Math.Min(mr * Split(rowTiles, rowChunks, chunk + 1), m), first, end);
         }
 
         private void MultiplyPanels(int chunk)
         {
-            int start = first + (chunk * panelsPerChunk);
-            PackedGemm<T>.Multiply(X, packed, packedFirst, Y, k, n, 0, m, start, Math.Min(start + panelsPerChunk, end));
+            int panels = end - first;
+            PackedGemm<T>.Multiply(X, packed, packedFirst, Y, k, n, 0, m, first + Split(panels, panelChunks, chunk), first + Split(panels, panelChunks, chunk + 1));
         }
     }
 }
