@@ -17,9 +17,11 @@ namespace DenseLinear;
 /// <list type="bullet">
 /// <item>KC = 1024: every KC block reloads each y tile to continue its chains, and for products past L2 that
 /// tile comes from L3 (six rows, a few hundred cycles against the tile's KC·12 FMAs). Measured at 1024³ and
-/// 2048³ in float, KC = 256 ran at 86–92 GFLOP/s and KC = 1024 at 97–102 (the in-cache micro-kernel's ceiling
-/// is ≈ 106): fewer reloads matter more than an L1-resident weight micro-panel, which at KC·NR·sizeof(T) =
-/// 64 KiB (float and double alike) streams from L2 instead.</item>
+/// 2048³ in float, KC = 256 ran at 86–92 GFLOP/s and KC = 1024 at 97–102 (on a loaded machine; the core's
+/// FMA peak is ≈ 117, the micro-kernel alone in cache ≈ 116): fewer reloads matter more than an L1-resident weight
+/// micro-panel, which at KC·NR·sizeof(T) = 64 KiB (float and double alike) streams from L2 instead. Re-checked
+/// idle, paired in one process: KC = 256 from 3 % below KC = 1024 to level with it at 256×512², 256³, 512³
+/// and 256×1024×1000; KC = 2048 within noise of 1024 at 256×4096², 2048³ and 32×4096².</item>
 /// <item>MC·KC·sizeof(T) = 288 KiB (MC = 72 floats / 36 doubles, multiples of MR): the packed x block sits in
 /// L2 next to the weight micro-panel.</item>
 /// <item>NC·KC·sizeof(T) = 3 MiB (NC = 768 floats / 384 doubles): the weight block stays in L3, a small
