@@ -58,6 +58,23 @@ public sealed class PackedWeightsCreateTests
     }
 
     [Fact]
+    public void Create_says_when_k_times_n_is_past_a_span()
+    {
+        var failure = Assert.Throws<ArgumentException>(() => PackedWeights<float>.Create(65536, 65536, 16, WeightLayout.InOut, 0, (_, _) => { }));
+        Assert.Contains("K [65536×65536] (InOut) would need 4294967296 elements, more than a span holds", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateMultiply_says_that_y_overlaps_x()
+    {
+        PackedWeights<float> packed = PackedKernel<float>.Instance.Pack(new float[2 * 3], 2, 3, WeightLayout.InOut);
+        var shared = new float[4 * 3];
+        var failure = Assert.Throws<ArgumentException>(() => PackedWeights<float>.ValidateMultiply(shared.AsSpan(0, 4 * 2), packed, shared, 4, 16));
+        Assert.Equal("y", failure.ParamName);
+        Assert.StartsWith("y overlaps x in x [4×2] · K [2×3] (InOut) (packed)", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_refuses_a_missing_fill()
     {
         var failure = Assert.Throws<ArgumentNullException>(() => PackedWeights<float>.Create<int>(1, 1, 1, WeightLayout.InOut, 0, null!));
