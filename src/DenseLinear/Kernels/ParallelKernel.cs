@@ -148,11 +148,15 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         /// <summary>The start of chunk <paramref name="chunk"/> of <paramref name="count"/> items in <paramref name="chunks"/> near-equal parts.</summary>
         private static int Split(int count, int chunks, int chunk) => (int)((long)count * chunk / chunks);
 
+        /// <summary>Panels [start, end) of chunk <paramref name="chunk"/> of this pass.</summary>
+        private (int Start, int End) PanelRange(int chunk) =>
+            (first + Split(end - first, panelChunks, chunk), first + Split(end - first, panelChunks, chunk + 1));
+
         private void PackPanels(int chunk)
         {
             var weights = new ReadOnlySpan<T>((void*)w, k * n);
-            int panels = end - first;
-            PackedGemm<T>.PackWeights(weights, k, n, layout, packed, packedFirst, first + Split(panels, panelChunks, chunk), first + Split(panels, panelChunks, chunk + 1));
+            (int start, int stop) = PanelRange(chunk);
+            PackedGemm<T>.PackWeights(weights, k, n, layout, packed, packedFirst, start, stop);
         }
 
         private void MultiplyRows(int chunk)
@@ -164,8 +168,8 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
 
         private void MultiplyPanels(int chunk)
         {
-            int panels = end - first;
-            PackedGemm<T>.Multiply(X, packed, packedFirst, Y, k, n, 0, m, first + Split(panels, panelChunks, chunk), first + Split(panels, panelChunks, chunk + 1));
+            (int start, int stop) = PanelRange(chunk);
+            PackedGemm<T>.Multiply(X, packed, packedFirst, Y, k, n, 0, m, start, stop);
         }
     }
 }
