@@ -6,8 +6,9 @@ namespace DenseLinear.Properties.Alternatives;
 /// A weight-packing kernel written the way a user outside this library would write one: only public API
 /// (<see cref="PackedWeights{T}.Create{TState}"/>, <see cref="PackedWeights{T}.ValidatePack"/>,
 /// <see cref="PackedWeights{T}.ValidateMultiply"/>), a panel format of its own (panels of 4 outputs, lane-major:
-/// <c>panel[lane, p]</c>), and the naive multiply-then-add order in both calls, so the packed product is bitwise
-/// the plain one. It must pass the whole specification, the packed-weights family included.
+/// <c>panel[lane, p]</c>, so output j's k weights start at j·k and the padding lanes come last), and the naive
+/// multiply-then-add order in both calls (the plain one is <see cref="NaiveKernel{T}"/>), so the packed product is
+/// bitwise the plain one. It must pass the whole specification, the packed-weights family included.
 /// </summary>
 public sealed class PublicPackingKernel<T> : IWeightPackingKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -16,23 +17,8 @@ public sealed class PublicPackingKernel<T> : IWeightPackingKernel<T>
 
     public string Name => "PublicPacking";
 
-    public void Multiply(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int m, int k, int n, WeightLayout layout)
-    {
-        MatMulArguments.Validate(x, w, y, m, k, n, layout);
-        for (int i = 0; i < m; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                T sum = T.Zero;
-                for (int p = 0; p < k; p++)
-                {
-                    sum += x[(i * k) + p] * (layout == WeightLayout.InOut ? w[(p * n) + j] : w[(j * k) + p]);
-                }
-
-                y[(i * n) + j] = sum;
-            }
-        }
-    }
+    public void Multiply(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int m, int k, int n, WeightLayout layout) =>
+        NaiveKernel<T>.Instance.Multiply(x, w, y, m, k, n, layout);
 
     public PackedWeights<T> Pack(ReadOnlySpan<T> w, int k, int n, WeightLayout layout)
     {
@@ -41,7 +27,7 @@ public sealed class PublicPackingKernel<T> : IWeightPackingKernel<T>
         {
             for (int j = 0; j < n; j++)
             {
-                Span<T> lane = panels.Slice(((j / PanelWidth) * PanelWidth * k) + ((j % PanelWidth) * k), k);
+                Span<T> lane = panels.Slice(j * k, k);
                 for (int p = 0; p < k; p++)
                 {
                     lane[p] = layout == WeightLayout.InOut ? source[(p * n) + j] : source[(j * k) + p];
@@ -59,7 +45,7 @@ public sealed class PublicPackingKernel<T> : IWeightPackingKernel<T>
         {
             for (int j = 0; j < n; j++)
             {
-                ReadOnlySpan<T> lane = panels.Slice(((j / PanelWidth) * PanelWidth * k) + ((j % PanelWidth) * k), k);
+                ReadOnlySpan<T> lane = panels.Slice(j * k, k);
                 T sum = T.Zero;
                 for (int p = 0; p < k; p++)
                 {
