@@ -12,7 +12,6 @@ namespace DenseLinear.Benchmarks.Charts;
 /// </summary>
 public static class ChartCommand
 {
-
     public static int Run(IEnumerable<string> args)
     {
         try
@@ -20,7 +19,7 @@ public static class ChartCommand
             var options = new CommandOptions(args);
             string output = options.Required("--output");
             string input = options.Required("--input");
-            double peak = options.Optional("--peak") is not null
+            double peak = options.Has("--peak")
                 ? options.Number("--peak", double.NaN)
                 : PeakFile.TryRead(input)
                     ?? throw new ArgumentException($"No --peak and no {PeakFile.FileName} beside {input}; run 'peak' first (perf/bench.sh peak).");
