@@ -19,11 +19,7 @@ public static class MatMulArguments
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        if (layout is not (WeightLayout.InOut or WeightLayout.OutIn))
-        {
-            throw new ArgumentOutOfRangeException(nameof(layout), layout, "Undefined weight layout.");
-        }
-
+        ThrowIfUndefined(layout);
         string shapes = Describe(m, k, n, layout);
         int xLength = Product(m, k, "x", shapes);
         int wLength = Product(k, n, "w", shapes);
@@ -47,6 +43,15 @@ public static class MatMulArguments
         if (written.Overlaps(x) || written.Overlaps(w))
         {
             throw new ArgumentException($"y overlaps an input in {shapes}; the kernel writes y without reading it.", nameof(y));
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> ("Undefined weight layout.") unless the layout is InOut or OutIn.</summary>
+    internal static void ThrowIfUndefined(WeightLayout layout)
+    {
+        if (layout is not (WeightLayout.InOut or WeightLayout.OutIn))
+        {
+            throw new ArgumentOutOfRangeException(nameof(layout), layout, "Undefined weight layout.");
         }
     }
 

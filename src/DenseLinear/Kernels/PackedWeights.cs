@@ -136,10 +136,7 @@ public sealed class PackedWeights<T>
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         ArgumentOutOfRangeException.ThrowIfLessThan(panelWidth, 1);
-        if (layout is not (WeightLayout.InOut or WeightLayout.OutIn))
-        {
-            throw new ArgumentOutOfRangeException(nameof(layout), layout, "Undefined weight layout.");
-        }
+        MatMulArguments.ThrowIfUndefined(layout);
 
         string shape = WeightShape(k, n, layout);
         long length = (long)k * n;
