@@ -37,7 +37,7 @@ public sealed class ArrayLimitTests
 
         var refusal = Assert.Throws<ArgumentException>(() => PackedKernel<float>.Instance.Pack(w.AsSpan(0, K), K, 1, WeightLayout.InOut));
         Assert.Equal("w", refusal.ParamName);
-        Assert.Contains($"K [{K}×1] (InOut) padded to panels of 16 would need {16L * K} elements", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains($"K [{K}×1] (InOut) padded to panels of 32 would need {32L * K} elements", refusal.Message, StringComparison.Ordinal);
     }
 
     private static void Check(IMatMulKernel<float> kernel, WeightLayout layout, float[] x, float[] w)

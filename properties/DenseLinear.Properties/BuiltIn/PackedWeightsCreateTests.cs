@@ -69,7 +69,7 @@ public sealed class PackedWeightsCreateTests
     {
         PackedWeights<float> packed = PackedKernel<float>.Instance.Pack(new float[2 * 3], 2, 3, WeightLayout.InOut);
         var shared = new float[4 * 3];
-        var failure = Assert.Throws<ArgumentException>(() => PackedWeights<float>.ValidateMultiply(shared.AsSpan(0, 4 * 2), packed, shared, 4, 16));
+        var failure = Assert.Throws<ArgumentException>(() => PackedWeights<float>.ValidateMultiply(shared.AsSpan(0, 4 * 2), packed, shared, 4, 32));
         Assert.Equal("y", failure.ParamName);
         Assert.StartsWith("y overlaps x in x [4×2] · K [2×3] (InOut) (packed)", failure.Message, StringComparison.Ordinal);
     }
@@ -87,7 +87,7 @@ public sealed class PackedWeightsCreateTests
         PackedWeights<float> foreign = new Alternatives.PublicPackingKernel<float>().Pack(new float[3 * 5], 3, 5, WeightLayout.InOut);
         var y = new float[2 * 5];
         var failure = Assert.Throws<ArgumentException>(() => ParallelKernel<float>.Instance.Multiply(new float[2 * 3], foreign, y, 2));
-        Assert.Contains("packed in panels of 4, this kernel reads panels of 16", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("packed in panels of 4, this kernel reads panels of 32", failure.Message, StringComparison.Ordinal);
         Assert.All(y, v => Assert.Equal(0, v));
     }
 }

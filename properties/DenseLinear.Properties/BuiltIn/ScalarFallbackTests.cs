@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using DenseLinear.Specification;
 using Xunit;
 
@@ -6,8 +8,8 @@ namespace DenseLinear.Properties.BuiltIn;
 
 /// <summary>
 /// The packed kernels promise the same bits whichever path runs: the scalar fallbacks (taken on machines without
-/// 256-bit FMA) must make the very chains of the vector micro-kernels. The suites only ever run one path per
-/// machine, so the two are compared here directly, tile by tile, on random panels with fixed seeds.
+/// 256-bit FMA) must make the very chains of the AVX2 and AVX-512 micro-kernels. The suites only ever run one path
+/// per process, so the paths are compared here directly, tile by tile, on random panels with fixed seeds.
 /// </summary>
 public sealed class ScalarFallbackTests
 {
@@ -23,8 +25,9 @@ public sealed class ScalarFallbackTests
     [Fact]
     public void The_scalar_row_equals_the_dispatched_row_bitwise_double() => RowsAgree<double>(new Random(64));
 
-    // An MR×NR tile in a wider C (ldc > NR), from zero and accumulating onto C: both paths, same bits, and the
-    // columns between the tile's rows untouched.
+    // An MR×NR tile in a wider C (ldc > NR), from zero and accumulating onto C: the dispatched path, every vector
+    // path this machine can run (AVX2 as well as AVX-512 where both exist) and the scalar loop give the same bits,
+    // and the columns between the tile's rows stay untouched.
     private static void TilesAgree<T>(Random random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -34,13 +37,20 @@ public sealed class ScalarFallbackTests
             int kc = random.Next(0, 40);
             int ldc = nr + random.Next(0, 5);
             bool accumulate = trial % 2 == 1;
-            T[] a = Generators.SweepValues<T>(random, kc * mr);
+            int height = Math.Max(mr, Vector512MicroKernels<T>.MR);
+            T[] a = Generators.SweepValues<T>(random, kc * height);
             T[] b = Generators.SweepValues<T>(random, kc * nr);
-            T[] c = Generators.SweepValues<T>(random, mr * ldc);
+            T[] c = Generators.SweepValues<T>(random, height * ldc);
             T[] dispatched = (T[])c.Clone(), scalar = (T[])c.Clone();
             MicroKernels<T>.Tile(kc, ref First(a), ref First(b), ref dispatched[0], ldc, accumulate);
-            MicroKernels<T>.ScalarTile(kc, ref First(a), ref First(b), ref scalar[0], ldc, accumulate);
-            Assert.True(Matrices.FirstDifference<T>(dispatched, scalar) < 0, $"tile kc={kc}, ldc={ldc}, accumulate={accumulate}: index {Matrices.FirstDifference<T>(dispatched, scalar)}");
+            MicroKernels<T>.ScalarTile(kc, mr, ref First(a), mr, ref First(b), ref scalar[0], ldc, accumulate);
+            string shape = $"tile kc={kc}, ldc={ldc}, accumulate={accumulate}";
+            AssertSame<T>(scalar, dispatched, $"{shape}, path {MicroKernels<T>.Path}");
+            foreach ((string path, T[] actual, T[] expected) in OtherPaths(kc, a, b, c, ldc, accumulate))
+            {
+                AssertSame<T>(expected, actual, $"{shape}, path {path}");
+            }
+
             for (int r = 0; r < mr; r++)
             {
                 for (int l = nr; l < ldc; l++)
@@ -52,13 +62,50 @@ public sealed class ScalarFallbackTests
                 // Accumulating continues the chain from C, so C is read: a tile from zero must not depend on it.
                 if (!accumulate)
                 {
-                    T[] otherC = Generators.SweepValues<T>(random, mr * ldc);
-                    MicroKernels<T>.ScalarTile(kc, ref First(a), ref First(b), ref otherC[0], ldc, false);
+                    T[] otherC = Generators.SweepValues<T>(random, height * ldc);
+                    MicroKernels<T>.ScalarTile(kc, mr, ref First(a), mr, ref First(b), ref otherC[0], ldc, false);
                     Assert.True(Matrices.SameValue(scalar[r * ldc], otherC[r * ldc]));
                 }
             }
         }
     }
+
+    // The vector tiles that the dispatcher does not pick here but another machine would, each against the scalar
+    // loop on the same panel: the AVX2 tile as two half panels of 6 rows, the AVX-512 12-row tile and its 4-row edge
+    // tile (rows 4–7 of a 12-row panel).
+    private static IEnumerable<(string Path, T[] Actual, T[] Expected)> OtherPaths<T>(int kc, T[] a, T[] b, T[] c, int ldc, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int nr = MicroKernels<T>.NR;
+        if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
+        {
+            T[] actual = (T[])c.Clone(), expected = (T[])c.Clone();
+            Vector256MicroKernels<T>.HalfTile(kc, ref First(a), ref First(b), nr, ref actual[0], ldc, accumulate);
+            Vector256MicroKernels<T>.HalfTile(kc, ref First(a), ref First(b, nr / 2), nr, ref actual[nr / 2], ldc, accumulate);
+            MicroKernels<T>.ScalarTile(kc, Vector256MicroKernels<T>.MR, ref First(a), Vector256MicroKernels<T>.MR, ref First(b), ref expected[0], ldc, accumulate);
+            yield return ("Vector256", actual, expected);
+        }
+
+        if (Vector512.IsHardwareAccelerated)
+        {
+            int mr = Vector512MicroKernels<T>.MR;
+            T[] actual = (T[])c.Clone(), expected = (T[])c.Clone();
+            Vector512MicroKernels<T>.Tile(kc, ref First(a), ref First(b), ref actual[0], ldc, accumulate);
+            MicroKernels<T>.ScalarTile(kc, mr, ref First(a), mr, ref First(b), ref expected[0], ldc, accumulate);
+            yield return ("Vector512", actual, expected);
+
+            int rows = Vector512MicroKernels<T>.EdgeRows;
+            actual = (T[])c.Clone();
+            expected = (T[])c.Clone();
+            Vector512MicroKernels<T>.EdgeTile(kc, ref First(a, rows), mr, ref First(b), ref actual[0], ldc, accumulate);
+            MicroKernels<T>.ScalarTile(kc, rows, ref First(a, rows), mr, ref First(b), ref expected[0], ldc, accumulate);
+            yield return ("Vector512 edge", actual, expected);
+        }
+    }
+
+    private static void AssertSame<T>(T[] expected, T[] actual, string what)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Assert.True(Matrices.FirstDifference<T>(expected, actual) < 0, $"{what}: first difference at index {Matrices.FirstDifference<T>(expected, actual)}");
 
     // One row of k terms against 1..RowPanels panels, read with a row stride (packed panels: NR; a K row in place: n).
     private static void RowsAgree<T>(Random random)
@@ -87,18 +134,36 @@ public sealed class ScalarFallbackTests
             }
 
             Assert.True(Matrices.FirstDifference<T>(dispatched, scalar[..^1]) < 0, $"row k={k}, panels={panels}, packed={packed}: index {Matrices.FirstDifference<T>(dispatched, scalar[..^1])}");
+            if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                // The AVX2 rows, which an AVX-512 machine never dispatches: pairs of panels, then a single one.
+                var narrow = new T[panels * nr];
+                int q = 0;
+                for (; q + 2 <= panels; q += 2)
+                {
+                    Vector256MicroKernels<T>.Row2(k, ref x[0], ref b[q * panelStride], panelStride, rowStride, ref narrow[q * nr]);
+                }
+
+                if (q < panels)
+                {
+                    Vector256MicroKernels<T>.Row1(k, ref x[0], ref b[q * panelStride], rowStride, ref narrow[q * nr]);
+                }
+
+                AssertSame<T>(scalar[..^1], narrow, $"row k={k}, panels={panels}, packed={packed}, path Vector256");
+            }
+
             Assert.True(Matrices.BitEqual(scalar[^1], KernelHarness.Unwritten<T>()), $"row k={k}, panels={panels}: the scalar row wrote past its {nr} lanes");
         }
     }
 
-    private static ref T First<T>(T[] values)
+    private static ref T First<T>(T[] values, int offset = 0)
         where T : unmanaged
     {
-        if (values.Length == 0)
+        if (values.Length <= offset)
         {
-            Array.Resize(ref values, 1);
+            Array.Resize(ref values, offset + 1);
         }
 
-        return ref values[0];
+        return ref values[offset];
     }
 }

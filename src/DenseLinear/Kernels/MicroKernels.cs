@@ -6,79 +6,154 @@ using System.Runtime.Intrinsics.X86;
 namespace DenseLinear;
 
 /// <summary>
-/// The register-blocked inner loops of <see cref="PackedGemm{T}"/>. Each one keeps, per output, the chain
-/// <c>acc = fma(x[p], w[p], acc)</c> in increasing p, in the vector path and in the scalar fallback alike, so
-/// which path runs never changes the result.
+/// The register-blocked inner loops of <see cref="PackedGemm{T}"/>, picked at run time: AVX-512
+/// (<see cref="Vector512MicroKernels{T}"/>) where <see cref="Vector512.IsHardwareAccelerated"/>, else AVX2 with FMA
+/// (<see cref="Vector256MicroKernels{T}"/>), else the scalar loops below. Each keeps, per output, the chain
+/// <c>acc = fma(x[p], w[p], acc)</c> in increasing p, so which path runs never changes a bit of the result.
 /// </summary>
 internal static class MicroKernels<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>Rows per tile: 6 rows × 2 vectors = 12 accumulators, plus 2 weight vectors and a broadcast,
-    /// fits the 16 ymm registers of AVX2 (each k step: 2 loads, 6 broadcasts, 12 FMAs).</summary>
-    public const int MR = 6;
+    /// <summary>The largest <see cref="MR"/> of any path, for scratch tiles.</summary>
+    public const int MaxMR = Vector512MicroKernels<T>.MR;
 
     /// <summary>The largest <see cref="NR"/> over float and double, for scratch tiles.</summary>
-    public const int MaxNR = 16;
+    public const int MaxNR = 32;
 
-    /// <summary>Panels per sweep of the one-row kernel: 8 independent chains cover the 4-cycle FMA latency
-    /// at 2 FMAs per cycle.</summary>
+    /// <summary>Panels per sweep of the one-row kernel.</summary>
     public const int RowPanels = 4;
 
-    /// <summary>Columns per tile: two Vector256 (16 floats, 8 doubles). The packed format depends only on this,
-    /// not on the hardware, so packed weights work with either path.</summary>
-    public static int NR => 2 * Vector256<T>.Count;
-
-    /// <summary>256-bit FMA in hardware; otherwise the scalar loops below (same chains, same bits).</summary>
-    public static bool Vectorized => Vector256.IsHardwareAccelerated && Fma.IsSupported;
+    /// <summary>Which path runs: fixed for the process, since the JIT decides it once.</summary>
+    public static MicroKernelPath Path =>
+        Vector512.IsHardwareAccelerated ? MicroKernelPath.Vector512
+        : Vector256.IsHardwareAccelerated && Fma.IsSupported ? MicroKernelPath.Vector256
+        : MicroKernelPath.Scalar;
 
     /// <summary>
-    /// <c>c[r, l] = fma(a[p, r], b[p, l], c[r, l])</c> for p = 0..kc-1 on an MR×NR tile of c (row stride ldc),
-    /// starting from c when <paramref name="accumulate"/>, else from zero (c is then not read).
-    /// a is an MR-row panel (a[p·MR + r]), b an NR-column panel (b[p·NR + l]).
+    /// Columns per panel: two Vector512 (32 floats, 16 doubles) on every path. The AVX2 path takes a panel as two
+    /// halves, so packed weights have one format whatever the hardware, and weights packed on one path are read
+    /// unchanged by another.
+    /// </summary>
+    public static int NR => 2 * Vector512<T>.Count;
+
+    /// <summary>Rows per tile, and so per packed x panel: 12 on the AVX-512 path, 6 on the others.</summary>
+    public static int MR => Path == MicroKernelPath.Vector512 ? Vector512MicroKernels<T>.MR : Vector256MicroKernels<T>.MR;
+
+    /// <summary>Rows per <see cref="EdgeTile"/>: 4 on the AVX-512 path, a whole <see cref="MR"/> on the others.</summary>
+    public static int EdgeRows => Path == MicroKernelPath.Vector512 ? Vector512MicroKernels<T>.EdgeRows : MR;
+
+    /// <summary>
+    /// <c>c[r, l] = fma(a[p·MR + r], b[p·NR + l], c[r, l])</c> for p = 0..kc-1 on an MR×NR tile of c (row stride
+    /// ldc), starting from c when <paramref name="accumulate"/>, else from zero (c is then not read).
+    /// a is an MR-row panel, b an NR-column panel.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Tile(int kc, ref T a, ref T b, ref T c, nint ldc, bool accumulate)
     {
-        if (Vectorized)
+        switch (Path)
         {
-            VectorTile(kc, ref a, ref b, ref c, ldc, accumulate);
-        }
-        else
-        {
-            ScalarTile(kc, ref a, ref b, ref c, ldc, accumulate);
+            case MicroKernelPath.Vector512:
+                Vector512MicroKernels<T>.Tile(kc, ref a, ref b, ref c, ldc, accumulate);
+                break;
+            case MicroKernelPath.Vector256:
+                int half = NR / 2;
+                Vector256MicroKernels<T>.HalfTile(kc, ref a, ref b, NR, ref c, ldc, accumulate);
+                Vector256MicroKernels<T>.HalfTile(kc, ref a, ref Unsafe.Add(ref b, half), NR, ref Unsafe.Add(ref c, half), ldc, accumulate);
+                break;
+            default:
+                ScalarTile(kc, MR, ref a, MR, ref b, ref c, ldc, accumulate);
+                break;
         }
     }
 
     /// <summary>
-    /// <c>dst[q·NR + l] = Σ-chain over p of x[p] · b[q·panelStride + p·rowStride + l]</c> for <paramref name="panels"/>
+    /// <see cref="Tile"/> on the first <see cref="EdgeRows"/> rows of an MR-row panel (a points at the first of
+    /// them, rows MR apart): how the rows left over by whole tiles are finished.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void EdgeTile(int kc, ref T a, ref T b, ref T c, nint ldc, bool accumulate)
+    {
+        if (Path == MicroKernelPath.Vector512)
+        {
+            Vector512MicroKernels<T>.EdgeTile(kc, ref a, MR, ref b, ref c, ldc, accumulate);
+        }
+        else
+        {
+            Tile(kc, ref a, ref b, ref c, ldc, accumulate);
+        }
+    }
+
+    /// <summary>
+    /// <c>dst[q·NR + l] = chain over p of x[p] · b[q·panelStride + p·rowStride + l]</c> for <paramref name="panels"/>
     /// (1..4) groups of NR columns, each chain from zero over the whole k.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Row(int k, ref T x, ref T b, nint panelStride, nint rowStride, int panels, ref T dst)
     {
-        if (Vectorized && panels == RowPanels)
-        {
-            VectorRow4(k, ref x, ref b, panelStride, rowStride, ref dst);
-            return;
-        }
-
         int nr = NR;
-        for (int q = 0; q < panels; q++)
+        int q = 0;
+        switch (Path)
         {
-            ref T panel = ref Unsafe.Add(ref b, q * panelStride);
-            if (Vectorized)
+            case MicroKernelPath.Vector512:
+                if (panels == RowPanels)
+                {
+                    Vector512MicroKernels<T>.Row4(k, ref x, ref b, panelStride, rowStride, ref dst);
+                    return;
+                }
+
+                for (; q < panels; q++)
+                {
+                    Vector512MicroKernels<T>.Row1(k, ref x, ref Unsafe.Add(ref b, q * panelStride), rowStride, ref Unsafe.Add(ref dst, q * nr));
+                }
+
+                return;
+            case MicroKernelPath.Vector256:
+                for (; q + 2 <= panels; q += 2)
+                {
+                    Vector256MicroKernels<T>.Row2(k, ref x, ref Unsafe.Add(ref b, q * panelStride), panelStride, rowStride, ref Unsafe.Add(ref dst, q * nr));
+                }
+
+                if (q < panels)
+                {
+                    Vector256MicroKernels<T>.Row1(k, ref x, ref Unsafe.Add(ref b, q * panelStride), rowStride, ref Unsafe.Add(ref dst, q * nr));
+                }
+
+                return;
+            default:
+                for (; q < panels; q++)
+                {
+                    ScalarRow1(k, ref x, ref Unsafe.Add(ref b, q * panelStride), rowStride, ref Unsafe.Add(ref dst, q * nr));
+                }
+
+                return;
+        }
+    }
+
+    /// <summary>
+    /// The scalar fallback of the tiles: <paramref name="rows"/> rows of a panel whose rows are
+    /// <paramref name="aStride"/> apart per p. Internal, not private, so the tests can hold every vector path to it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void ScalarTile(int kc, int rows, ref T a, nint aStride, ref T b, ref T c, nint ldc, bool accumulate)
+    {
+        int nr = NR;
+        for (int r = 0; r < rows; r++)
+        {
+            for (int lane = 0; lane < nr; lane++)
             {
-                VectorRow1(k, ref x, ref panel, rowStride, ref Unsafe.Add(ref dst, q * nr));
-            }
-            else
-            {
-                ScalarRow1(k, ref x, ref panel, rowStride, ref Unsafe.Add(ref dst, q * nr));
+                ref T target = ref Unsafe.Add(ref c, (r * ldc) + lane);
+                T acc = accumulate ? target : T.Zero;
+                for (int p = 0; p < kc; p++)
+                {
+                    acc = T.FusedMultiplyAdd(Unsafe.Add(ref a, (p * aStride) + r), Unsafe.Add(ref b, (p * nr) + lane), acc);
+                }
+
+                target = acc;
             }
         }
     }
 
-    /// <summary>The scalar fallback of one panel of <see cref="Row"/>: <c>dst[l] = chain over p of x[p]·b[p·rowStride + l]</c>.
-    /// Internal, not private, so the tests can hold it to the vector path on machines that never take it.</summary>
+    /// <summary>The scalar fallback of one panel of <see cref="Row"/>: <c>dst[l] = chain over p of x[p]·b[p·rowStride + l]</c>.</summary>
     internal static void ScalarRow1(int k, ref T x, ref T panel, nint rowStride, ref T dst)
     {
         int nr = NR;
@@ -92,152 +167,5 @@ internal static class MicroKernels<T>
 
             Unsafe.Add(ref dst, lane) = acc;
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> Fma256(Vector256<T> a, Vector256<T> b, Vector256<T> c)
-    {
-        if (typeof(T) == typeof(float))
-        {
-            return Vector256.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-        }
-
-        return Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void VectorTile(int kc, ref T a, ref T b, ref T c, nint ldc, bool accumulate)
-    {
-        nuint lanes = (nuint)Vector256<T>.Count;
-        nuint stride = (nuint)ldc;
-        Vector256<T> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
-        if (accumulate)
-        {
-            c00 = Vector256.LoadUnsafe(ref c);
-            c01 = Vector256.LoadUnsafe(ref c, lanes);
-            c10 = Vector256.LoadUnsafe(ref c, stride);
-            c11 = Vector256.LoadUnsafe(ref c, stride + lanes);
-            c20 = Vector256.LoadUnsafe(ref c, 2 * stride);
-            c21 = Vector256.LoadUnsafe(ref c, (2 * stride) + lanes);
-            c30 = Vector256.LoadUnsafe(ref c, 3 * stride);
-            c31 = Vector256.LoadUnsafe(ref c, (3 * stride) + lanes);
-            c40 = Vector256.LoadUnsafe(ref c, 4 * stride);
-            c41 = Vector256.LoadUnsafe(ref c, (4 * stride) + lanes);
-            c50 = Vector256.LoadUnsafe(ref c, 5 * stride);
-            c51 = Vector256.LoadUnsafe(ref c, (5 * stride) + lanes);
-        }
-        else
-        {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = Vector256<T>.Zero;
-        }
-
-        for (int p = 0; p < kc; p++)
-        {
-            Vector256<T> b0 = Vector256.LoadUnsafe(ref b);
-            Vector256<T> b1 = Vector256.LoadUnsafe(ref b, lanes);
-            Vector256<T> a0 = Vector256.Create(a);
-            c00 = Fma256(a0, b0, c00);
-            c01 = Fma256(a0, b1, c01);
-            Vector256<T> a1 = Vector256.Create(Unsafe.Add(ref a, 1));
-            c10 = Fma256(a1, b0, c10);
-            c11 = Fma256(a1, b1, c11);
-            Vector256<T> a2 = Vector256.Create(Unsafe.Add(ref a, 2));
-            c20 = Fma256(a2, b0, c20);
-            c21 = Fma256(a2, b1, c21);
-            Vector256<T> a3 = Vector256.Create(Unsafe.Add(ref a, 3));
-            c30 = Fma256(a3, b0, c30);
-            c31 = Fma256(a3, b1, c31);
-            Vector256<T> a4 = Vector256.Create(Unsafe.Add(ref a, 4));
-            c40 = Fma256(a4, b0, c40);
-            c41 = Fma256(a4, b1, c41);
-            Vector256<T> a5 = Vector256.Create(Unsafe.Add(ref a, 5));
-            c50 = Fma256(a5, b0, c50);
-            c51 = Fma256(a5, b1, c51);
-            a = ref Unsafe.Add(ref a, MR);
-            b = ref Unsafe.Add(ref b, 2 * Vector256<T>.Count);
-        }
-
-        c00.StoreUnsafe(ref c);
-        c01.StoreUnsafe(ref c, lanes);
-        c10.StoreUnsafe(ref c, stride);
-        c11.StoreUnsafe(ref c, stride + lanes);
-        c20.StoreUnsafe(ref c, 2 * stride);
-        c21.StoreUnsafe(ref c, (2 * stride) + lanes);
-        c30.StoreUnsafe(ref c, 3 * stride);
-        c31.StoreUnsafe(ref c, (3 * stride) + lanes);
-        c40.StoreUnsafe(ref c, 4 * stride);
-        c41.StoreUnsafe(ref c, (4 * stride) + lanes);
-        c50.StoreUnsafe(ref c, 5 * stride);
-        c51.StoreUnsafe(ref c, (5 * stride) + lanes);
-    }
-
-    /// <summary>The scalar fallback of <see cref="Tile"/>; internal so the tests can hold it to the vector path.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void ScalarTile(int kc, ref T a, ref T b, ref T c, nint ldc, bool accumulate)
-    {
-        int nr = NR;
-        for (int r = 0; r < MR; r++)
-        {
-            for (int lane = 0; lane < nr; lane++)
-            {
-                ref T target = ref Unsafe.Add(ref c, (r * ldc) + lane);
-                T acc = accumulate ? target : T.Zero;
-                for (int p = 0; p < kc; p++)
-                {
-                    acc = T.FusedMultiplyAdd(Unsafe.Add(ref a, (p * MR) + r), Unsafe.Add(ref b, (p * nr) + lane), acc);
-                }
-
-                target = acc;
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void VectorRow4(int k, ref T x, ref T b, nint panelStride, nint rowStride, ref T dst)
-    {
-        nuint lanes = (nuint)Vector256<T>.Count;
-        nuint s1 = (nuint)panelStride;
-        nuint s2 = 2 * s1;
-        nuint s3 = 3 * s1;
-        Vector256<T> c0 = Vector256<T>.Zero, c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
-        for (int p = 0; p < k; p++)
-        {
-            Vector256<T> xp = Vector256.Create(Unsafe.Add(ref x, p));
-            c0 = Fma256(xp, Vector256.LoadUnsafe(ref b), c0);
-            c1 = Fma256(xp, Vector256.LoadUnsafe(ref b, lanes), c1);
-            c2 = Fma256(xp, Vector256.LoadUnsafe(ref b, s1), c2);
-            c3 = Fma256(xp, Vector256.LoadUnsafe(ref b, s1 + lanes), c3);
-            c4 = Fma256(xp, Vector256.LoadUnsafe(ref b, s2), c4);
-            c5 = Fma256(xp, Vector256.LoadUnsafe(ref b, s2 + lanes), c5);
-            c6 = Fma256(xp, Vector256.LoadUnsafe(ref b, s3), c6);
-            c7 = Fma256(xp, Vector256.LoadUnsafe(ref b, s3 + lanes), c7);
-            b = ref Unsafe.Add(ref b, rowStride);
-        }
-
-        c0.StoreUnsafe(ref dst);
-        c1.StoreUnsafe(ref dst, lanes);
-        c2.StoreUnsafe(ref dst, 2 * lanes);
-        c3.StoreUnsafe(ref dst, 3 * lanes);
-        c4.StoreUnsafe(ref dst, 4 * lanes);
-        c5.StoreUnsafe(ref dst, 5 * lanes);
-        c6.StoreUnsafe(ref dst, 6 * lanes);
-        c7.StoreUnsafe(ref dst, 7 * lanes);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void VectorRow1(int k, ref T x, ref T b, nint rowStride, ref T dst)
-    {
-        nuint lanes = (nuint)Vector256<T>.Count;
-        Vector256<T> c0 = Vector256<T>.Zero, c1 = c0;
-        for (int p = 0; p < k; p++)
-        {
-            Vector256<T> xp = Vector256.Create(Unsafe.Add(ref x, p));
-            c0 = Fma256(xp, Vector256.LoadUnsafe(ref b), c0);
-            c1 = Fma256(xp, Vector256.LoadUnsafe(ref b, lanes), c1);
-            b = ref Unsafe.Add(ref b, rowStride);
-        }
-
-        c0.StoreUnsafe(ref dst);
-        c1.StoreUnsafe(ref dst, lanes);
     }
 }

@@ -13,19 +13,17 @@ namespace DenseLinear;
 /// the batch size never change a bit of the result.
 /// </summary>
 /// <remarks>
-/// Block sizes, for an AMD EPYC core (Zen 4 here: 32 KiB L1d, 1 MiB L2, 32 MiB shared L3):
+/// Block sizes, one set for every path (derived for an AMD EPYC Zen 5 core: 48 KiB L1d, 1 MiB L2, 32 MiB shared L3;
+/// they also suit Zen 4's 32 KiB L1d):
 /// <list type="bullet">
-/// <item>KC = 1024: every KC block reloads each y tile to continue its chains, and for products past L2 that
-/// tile comes from L3 (six rows, a few hundred cycles against the tile's KC·12 FMAs). Measured at 1024³ and
-/// 2048³ in float, KC = 256 ran at 86–92 GFLOP/s and KC = 1024 at 97–102 (on a loaded machine; the core's
-/// FMA peak is ≈ 117, the micro-kernel alone in cache ≈ 116): fewer reloads matter more than an L1-resident weight
-/// micro-panel, which at KC·NR·sizeof(T) = 64 KiB (float and double alike) streams from L2 instead. Re-checked
-/// idle, paired in one process: KC = 256 from 3 % below KC = 1024 to level with it at 256×512², 256³, 512³
-/// and 256×1024×1000; KC = 2048 within noise of 1024 at 256×4096², 2048³ and 32×4096².</item>
-/// <item>MC·KC·sizeof(T) = 288 KiB (MC = 72 floats / 36 doubles, multiples of MR): the packed x block sits in
-/// L2 next to the weight micro-panel.</item>
-/// <item>NC·KC·sizeof(T) = 3 MiB (NC = 768 floats / 384 doubles): the weight block stays in L3, a small
-/// share of the 32 MiB that other cores also use.</item>
+/// <item>KC = 1024: every KC block reloads each y tile from memory or L3 to continue its chains, a latency the
+/// tile's KC·24 FMAs (AVX-512; KC·12 on AVX2) must hide, so fewer, longer blocks beat a weight micro-panel small
+/// enough for L1: at KC·NR·sizeof(T) = 128 KiB it streams from L2, whose bandwidth covers 128 bytes per 12 cycles.
+/// Smaller KC (256–512), tried on both cores, ran slower.</item>
+/// <item>MC·KC·sizeof(T) = 288 KiB (MC = 72 floats / 36 doubles, multiples of both MRs): the packed x block sits in
+/// L2 beside the weight micro-panel.</item>
+/// <item>NC·KC·sizeof(T) = 3 MiB (NC = 768 floats / 384 doubles): the weight block stays in L3, a small share of
+/// the 32 MiB that other cores also use.</item>
 /// </list>
 /// <para>The loops are compiled fully optimized up front (AggressiveOptimization): otherwise the first large
 /// product would run in the unoptimized first JIT tier until on-stack replacement kicks in.</para>
@@ -33,8 +31,11 @@ namespace DenseLinear;
 internal static class PackedGemm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public const int MR = MicroKernels<T>.MR;
     public const int KC = 1024;
+
+    public static int MR => MicroKernels<T>.MR;
+
+    public static int NR => MicroKernels<T>.NR;
 
     /// <summary>Rows of x packed at a time: 288 KiB of packed x per KC block.</summary>
     public static int MC => 294912 / KC / Unsafe.SizeOf<T>() / MR * MR;
@@ -42,9 +43,7 @@ internal static class PackedGemm<T>
     /// <summary>Weight panels per L3 block: NC·KC·sizeof(T) = 3 MiB.</summary>
     public static int NCPanels => 3145728 / KC / Unsafe.SizeOf<T>() / NR;
 
-    public static int NR => MicroKernels<T>.NR;
-
-    /// <summary>Values of p per packing block: 64 × NR·sizeof(T) (64 B) = 4 KiB of one panel.</summary>
+    /// <summary>Values of p per packing block: 64 × NR·sizeof(T) (128 B) = 8 KiB of one panel.</summary>
     private const int PackBlock = 64;
 
     // One packed-x block per thread, allocated on first use and reused by every later call on that thread.
@@ -85,7 +84,7 @@ internal static class PackedGemm<T>
             }
 
             // Transposed in blocks of PackBlock values of p (register transposes for whole panels, scalar
-            // copies for the zero-padded last one): the NR rows are read sequentially and the 4 KiB destination
+            // copies for the zero-padded last one): the NR rows are read sequentially and the 8 KiB destination
             // block stays in L1 while they fill it. Walking all NR rows per single p instead hits one cache set
             // NR times when k·sizeof(T) is a multiple of 4 KiB.
             ref T source = ref Unsafe.Add(ref MemoryMarshal.GetReference(w), j0 * k);
@@ -117,7 +116,6 @@ internal static class PackedGemm<T>
     {
         int nr = NR;
         ref T source = ref MemoryMarshal.GetReference(w);
-        nuint lanes = (nuint)Vector256<T>.Count;
         int wholeEnd = Math.Min(end, n / nr);
 
         // Blocks of PackBlock values of p, every whole panel per block: the block's rows stay in L2 while each
@@ -131,14 +129,10 @@ internal static class PackedGemm<T>
             pEnd = p0 + Math.Min(PackBlock, k - p0);
             for (int jp = first; jp < wholeEnd; jp++)
             {
-                // A whole panel row is exactly two vectors: copy them directly rather than call a memmove per row.
                 ref T target = ref packed[(jp - packedFirst) * k * nr];
                 for (int p = p0; p < pEnd; p++)
                 {
-                    ref T row = ref Unsafe.Add(ref source, (p * n) + (jp * nr));
-                    ref T packedRow = ref Unsafe.Add(ref target, p * nr);
-                    Vector256.LoadUnsafe(ref row).StoreUnsafe(ref packedRow);
-                    Vector256.LoadUnsafe(ref row, lanes).StoreUnsafe(ref packedRow, lanes);
+                    CopyPanelRow(ref Unsafe.Add(ref source, (p * n) + (jp * nr)), ref Unsafe.Add(ref target, p * nr));
                 }
             }
         }
@@ -158,6 +152,25 @@ internal static class PackedGemm<T>
     }
 
     /// <summary>
+    /// Copies one whole panel row (NR values, 128 bytes) with vectors of the widest accelerated size, rather than a
+    /// memmove call per row.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyPanelRow(ref T source, ref T target)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            nuint lanes = (nuint)Vector512<T>.Count;
+            Vector512.LoadUnsafe(ref source).StoreUnsafe(ref target);
+            Vector512.LoadUnsafe(ref source, lanes).StoreUnsafe(ref target, lanes);
+        }
+        else
+        {
+            Unsafe.CopyBlockUnaligned(ref Unsafe.As<T, byte>(ref target), ref Unsafe.As<T, byte>(ref source), (uint)(NR * Unsafe.SizeOf<T>()));
+        }
+    }
+
+    /// <summary>
     /// Writes y[rows, columns of panels [panelStart, panelEnd)] for rows [rowStart, rowEnd). The caller has
     /// validated x [m×k] and y (≥ m·n), k &gt; 0, and <paramref name="packed"/> holds k×NR panels from panel
     /// <paramref name="packedFirst"/> to at least <paramref name="panelEnd"/>.
@@ -173,8 +186,9 @@ internal static class PackedGemm<T>
         }
 
         int mc = MC;
-        T[] block = xBlock ??= new T[mc * KC];
-        Span<T> edge = stackalloc T[MR * MicroKernels<T>.MaxNR];
+        int mr = MR;
+        T[] block = xBlock is { } cached && cached.Length == mc * KC ? cached : (xBlock = new T[mc * KC]);
+        Span<T> edge = stackalloc T[MicroKernels<T>.MaxMR * MicroKernels<T>.MaxNR];
         ref T yRef = ref MemoryMarshal.GetReference(y);
         for (int jc = panelStart; jc < panelEnd; jc += NCPanels)
         {
@@ -194,12 +208,12 @@ internal static class PackedGemm<T>
                         ref T b = ref Unsafe.AsRef(in packed[((jp - packedFirst) * k * nr) + (pc * nr)]);
                         int j0 = jp * nr;
                         int width = Math.Min(nr, n - j0);
-                        for (int ir = 0; ir < rows; ir += MR)
+                        for (int ir = 0; ir < rows; ir += mr)
                         {
                             ref T a = ref block[ir * kc];
-                            int height = Math.Min(MR, rows - ir);
+                            int height = Math.Min(mr, rows - ir);
                             int offset = ((ic + ir) * n) + j0;
-                            if (height == MR && width == nr)
+                            if (height == mr && width == nr)
                             {
                                 MicroKernels<T>.Tile(kc, ref a, ref b, ref Unsafe.Add(ref yRef, offset), n, accumulate);
                             }
@@ -214,8 +228,38 @@ internal static class PackedGemm<T>
         }
     }
 
-    /// <summary>A partial tile runs in a scratch tile; only its valid height × width part touches y.</summary>
+    /// <summary>
+    /// A partial tile: a whole-height tile of a partial panel runs in a scratch tile; the rows below the last whole
+    /// tile run <see cref="MicroKernels{T}.EdgeRows"/> at a time, straight into y where they are whole, in scratch
+    /// otherwise. Only the valid height × width part of y is touched.
+    /// </summary>
     private static void EdgeTile(int kc, ref T a, ref T b, Span<T> y, int n, int height, int width, bool accumulate, Span<T> scratch)
+    {
+        int nr = NR;
+        if (height == MR)
+        {
+            ScratchTile(kc, ref a, ref b, y, n, height, width, accumulate, scratch);
+            return;
+        }
+
+        int step = MicroKernels<T>.EdgeRows;
+        for (int r0 = 0; r0 < height; r0 += step)
+        {
+            int rows = Math.Min(step, height - r0);
+            ref T a0 = ref Unsafe.Add(ref a, r0);
+            if (rows == step && width == nr)
+            {
+                MicroKernels<T>.EdgeTile(kc, ref a0, ref b, ref y[r0 * n], n, accumulate);
+            }
+            else
+            {
+                ScratchTile(kc, ref a0, ref b, y.Slice(r0 * n), n, rows, width, accumulate, scratch);
+            }
+        }
+    }
+
+    /// <summary>One tile (MR or <see cref="MicroKernels{T}.EdgeRows"/> high) in scratch, then its valid part to y.</summary>
+    private static void ScratchTile(int kc, ref T a, ref T b, Span<T> y, int n, int height, int width, bool accumulate, Span<T> scratch)
     {
         int nr = NR;
         if (accumulate)
@@ -226,7 +270,16 @@ internal static class PackedGemm<T>
             }
         }
 
-        MicroKernels<T>.Tile(kc, ref a, ref b, ref MemoryMarshal.GetReference(scratch), nr, accumulate);
+        ref T c = ref MemoryMarshal.GetReference(scratch);
+        if (height > MicroKernels<T>.EdgeRows)
+        {
+            MicroKernels<T>.Tile(kc, ref a, ref b, ref c, nr, accumulate);
+        }
+        else
+        {
+            MicroKernels<T>.EdgeTile(kc, ref a, ref b, ref c, nr, accumulate);
+        }
+
         for (int r = 0; r < height; r++)
         {
             scratch.Slice(r * nr, width).CopyTo(y.Slice(r * n, width));
@@ -263,21 +316,29 @@ internal static class PackedGemm<T>
     {
         ref T source = ref MemoryMarshal.GetReference(x);
         int lanes = Vector256<T>.Count;
-        for (int ir = 0; ir < rows; ir += MR)
+        int mr = MR;
+        for (int ir = 0; ir < rows; ir += mr)
         {
-            int height = Math.Min(MR, rows - ir);
-            Span<T> panel = block.AsSpan(ir * kc, kc * MR);
+            int height = Math.Min(mr, rows - ir);
+            Span<T> panel = block.AsSpan(ir * kc, kc * mr);
             ref T target = ref MemoryMarshal.GetReference(panel);
             ref T first = ref Unsafe.Add(ref source, ((rowStart + ir) * k) + pc);
             int p = 0;
-            if (MR == 6 && height == MR && PanelTranspose<T>.IsSupported)
+            if (height == mr && PanelTranspose<T>.IsSupported)
             {
-                // L values of p per register transpose. Each one's stores spill into the next p, so the loop
+                // L values of p per register transpose. Each one's stores may spill into the next p, so the loop
                 // stops while at least one p is left for the scalar tail below, which overwrites the last spill:
-                // nothing past the panel is written, and no x value outside the six rows' kc values is read.
+                // nothing past the panel is written, and no x value outside the rows' kc values is read.
                 for (; p + lanes < kc; p += lanes)
                 {
-                    PanelTranspose<T>.SixRows(ref Unsafe.Add(ref first, p), k, ref Unsafe.Add(ref target, p * MR));
+                    if (mr == Vector512MicroKernels<T>.MR)
+                    {
+                        PanelTranspose<T>.TwelveRows(ref Unsafe.Add(ref first, p), k, ref Unsafe.Add(ref target, p * mr));
+                    }
+                    else
+                    {
+                        PanelTranspose<T>.SixRows(ref Unsafe.Add(ref first, p), k, ref Unsafe.Add(ref target, p * mr));
+                    }
                 }
             }
             else if (height < MR)
@@ -290,7 +351,7 @@ internal static class PackedGemm<T>
                 ref T row = ref Unsafe.Add(ref first, r * k);
                 for (int q = p; q < kc; q++)
                 {
-                    panel[(q * MR) + r] = Unsafe.Add(ref row, q);
+                    panel[(q * mr) + r] = Unsafe.Add(ref row, q);
                 }
             }
         }

@@ -53,6 +53,34 @@ internal static class PanelTranspose<T>
         }
     }
 
+    /// <summary>
+    /// Packs L values of twelve rows into an x panel: <c>dst[q·12 + r] = src[r·sourceStride + q]</c> for r &lt; 12,
+    /// q &lt; L; only when <see cref="IsSupported"/>. As with <see cref="SixRows"/>, the float stores also write 4
+    /// values past the block (rows 0–3 of the next column), and the caller must write the last one's afterwards.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void TwelveRows(ref T source, nint sourceStride, ref T destination)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            // Rows 8–11 first: each of their columns spills into the next column's rows 0–3, which rows 0–7 then
+            // overwrite.
+            ref float s = ref Unsafe.As<T, float>(ref source);
+            ref float d = ref Unsafe.As<T, float>(ref destination);
+            Float8x8(ref Unsafe.Add(ref s, 8 * sourceStride), (nuint)sourceStride, 4, ref Unsafe.Add(ref d, 8), 12);
+            Float8x8(ref s, (nuint)sourceStride, 8, ref d, 12);
+        }
+        else
+        {
+            // Three 4×4 blocks, each column exactly four values: nothing spills.
+            ref double s = ref Unsafe.As<T, double>(ref source);
+            ref double d = ref Unsafe.As<T, double>(ref destination);
+            Double4x4(ref s, (nuint)sourceStride, 4, ref d, 12);
+            Double4x4(ref Unsafe.Add(ref s, 4 * sourceStride), (nuint)sourceStride, 4, ref Unsafe.Add(ref d, 4), 12);
+            Double4x4(ref Unsafe.Add(ref s, 8 * sourceStride), (nuint)sourceStride, 4, ref Unsafe.Add(ref d, 8), 12);
+        }
+    }
+
     /// <summary>Row r of a block: loaded if r &lt; rows, zero otherwise (its lanes land only in values the caller overwrites).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<TValue> Row<TValue>(ref TValue source, nuint sourceStride, int r, int rows)
