@@ -1,36 +1,80 @@
 #!/usr/bin/env bash
 # Shell entry point for the performance suite; see perf/README.md. Run from anywhere.
-#   perf/bench.sh quick [bdn-args]     CI smoke (in-process, ~1-2 min)
-#   perf/bench.sh full [bdn-args]      every suite (1-1.5 hours), then peak
-#   perf/bench.sh medium [bdn-args]    every suite in-process, short counts (~15 min), then peak: the README numbers
+#   perf/bench.sh quick [bdn-args]     the CI smoke's cases (in-process, ~1-2 min), OpenBLAS unpinned
+#   perf/bench.sh medium [bdn-args]    every suite in-process, short counts (~15 min), then peak
+#   perf/bench.sh medium3 [bdn-args]   medium three times (~45 min) into three folders, peak after each, then table3
+#   perf/bench.sh full [bdn-args]      every suite, a process per case (1-1.5 hours), then peak
 #   perf/bench.sh peak [options]       the core's FMA ceiling into the results folder (the chart's line)
 #   perf/bench.sh self-test            the comparison logic's built-in cases
 #   perf/bench.sh compare [options]    this run's results against perf/baseline (exit 1 on a regression)
 #   perf/bench.sh chart [options]      docs/perf.svg from this run's results
+#   perf/bench.sh chart3 [options]     docs/perf.svg from medium3's three runs (medians)
 #   perf/bench.sh table [options]      markdown ratio table from this run's results
+#   perf/bench.sh table3 [options]     markdown table over medium3's three runs (median and spread)
 #   perf/bench.sh baseline             copy this run's full JSON into perf/baseline/
-# Options given after compare/chart/table override the defaults in the case lines below.
+# quick, medium, medium3, full and peak run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed (see below).
+# Options after compare/chart/table override their defaults; an --input (--baseline, --current) replaces the default.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+script=$(realpath "$0")
+cd "$(dirname "$script")/.."
 project=perf/DenseLinear.Benchmarks
 results=BenchmarkDotNet.Artifacts/results
+three=BenchmarkDotNet.Artifacts/medium3
+inputs3=(--input "$three/run1/results" --input "$three/run2/results" --input "$three/run3/results")
 
-run() {
-    dotnet build "$project" -c Release --nologo -v quiet >&2
-    dotnet run -c Release --no-build --project "$project" -- "$@"
+build() { dotnet build "$project" -c Release --nologo -v quiet >&2; }
+
+# The report commands: the environment as it is.
+report() { dotnet run -c Release --no-build --project "$project" -- "$@"; }
+
+# The timing commands: OpenBLAS at its best. The machine pins it to its AVX2 Haswell kernel with these two
+# variables; without them it picks its own core (Cooperlake on AVX-512). OpenBLAS reads them when it loads and .NET
+# cannot change the native environment, so they are removed at launch, for this process (and the BenchmarkDotNet
+# children it starts) only. The program itself never unsets them: CI's plain `dotnet run -- --quick` keeps them.
+timed() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE dotnet run -c Release --no-build --project "$project" -- "$@"; }
+
+# Whether the option $1 is among the remaining arguments.
+given() {
+    local option=$1 arg
+    shift
+    for arg in "$@"; do [[ $arg == "$option" ]] && return 0; done
+    return 1
 }
 
 command=${1:-}
 shift || true
 case "$command" in
-    quick) run --quick "$@" ;;
-    full) run "$@" && run peak ;;
-    medium) run --medium "$@" && run peak ;;
-    peak) run peak "$@" ;;
-    self-test) run compare --self-test ;;
-    compare) run compare --baseline perf/baseline --current "$results" "$@" ;;
-    chart) run chart --input "$results" --output docs/perf.svg "$@" ;;
-    table) run table --input "$results" "$@" ;;
+    quick) build && timed --quick "$@" ;;
+    medium) build && timed --medium "$@" && timed peak ;;
+    medium3)
+        build
+        for run in 1 2 3; do
+            # A fresh folder per run, so a stale report from an earlier measurement cannot be paired with this one.
+            rm -rf "${three:?}/run$run"
+            timed --medium --artifacts "$three/run$run" "$@"
+            timed peak --output "$three/run$run/results/fma-peak.txt"
+        done
+        report table "${inputs3[@]}"
+        ;;
+    full) build && timed "$@" && timed peak ;;
+    peak) build && timed peak "$@" ;;
+    self-test) build && report compare --self-test ;;
+    compare)
+        build
+        defaults=()
+        given --baseline "$@" || defaults+=(--baseline perf/baseline)
+        given --current "$@" || defaults+=(--current "$results")
+        report compare "${defaults[@]}" "$@"
+        ;;
+    chart | table)
+        build
+        defaults=()
+        given --input "$@" || defaults+=(--input "$results")
+        if [[ $command == chart ]]; then defaults+=(--output docs/perf.svg); fi
+        report "$command" "${defaults[@]}" "$@"
+        ;;
+    chart3) build && report chart "${inputs3[@]}" --output docs/perf.svg "$@" ;;
+    table3) build && report table "${inputs3[@]}" "$@" ;;
     baseline) cp "$results"/*-report-full.json perf/baseline/ && ls perf/baseline ;;
-    *) sed -n '2,12p' "$0"; exit 2 ;;
+    *) sed -n '2,16p' "$script"; exit 2 ;;
 esac

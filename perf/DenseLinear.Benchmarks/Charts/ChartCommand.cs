@@ -1,13 +1,15 @@
 using DenseLinear.Benchmarks.Cli;
 using DenseLinear.Benchmarks.Comparison;
 using DenseLinear.Benchmarks.Peak;
+using DenseLinear.Benchmarks.Provenance;
 
 namespace DenseLinear.Benchmarks.Charts;
 
 /// <summary>
-/// <c>chart --input &lt;dir-or-json&gt; --output docs/perf.svg [--peak GFLOP/s]</c>. The horizontal line is the
-/// single-core FMA peak: <c>--peak</c> when given, else the <see cref="PeakFile"/> that <c>peak</c> wrote beside the
-/// reports (perf/bench.sh medium and full write it after the suites); with neither, the chart is refused rather than
+/// <c>chart --input &lt;dir-or-json&gt; [--input ...] --output docs/perf.svg [--peak GFLOP/s]</c>. One <c>--input</c>
+/// per run; over several, each point is the median of the runs' mean times. The horizontal line is the single-core
+/// FMA peak: <c>--peak</c> when given, else the median of the <see cref="PeakFile"/>s that <c>peak</c> wrote beside
+/// the inputs (perf/bench.sh medium, medium3 and full write them); with neither, the chart is refused rather than
 /// drawn against a number from another machine.
 /// </summary>
 public static class ChartCommand
@@ -18,31 +20,43 @@ public static class ChartCommand
         {
             var options = new CommandOptions(args);
             string output = options.Required("--output");
-            string input = options.Required("--input");
-            double peak = options.Has("--peak")
-                ? options.Number("--peak", double.NaN)
-                : PeakFile.TryRead(input)
-                    ?? throw new ArgumentException($"No --peak and no {PeakFile.FileName} beside {input}; run 'peak' first (perf/bench.sh peak).");
-            if (!(peak > 0 && double.IsFinite(peak)))
+            IReadOnlyList<string> inputs = options.All("--input");
+            PeakReading peak = options.Has("--peak") ? new PeakReading(options.Number("--peak", double.NaN), null) : StoredPeak(inputs);
+            if (!(peak.Gflops > 0 && double.IsFinite(peak.Gflops)))
             {
-                throw new ArgumentException($"--peak must be a positive number of GFLOP/s; got {peak}.");
+                throw new ArgumentException($"--peak must be a positive number of GFLOP/s; got {peak.Gflops}.");
             }
 
-            string svg = GflopsChart.Render(FullJsonReader.ReadPath(input), peak);
+            IReadOnlyList<IReadOnlyList<BenchmarkRecord>> runs = MultiRun.Read(inputs);
+            string caption = RunLabel.Describe(inputs) + (runs.Count == 1 ? "; one run" : $"; median of {runs.Count} runs");
+            string svg = GflopsChart.Render(MultiRun.MedianMeans(runs), peak, caption);
             if (Path.GetDirectoryName(Path.GetFullPath(output)) is { } directory)
             {
                 Directory.CreateDirectory(directory);
             }
 
             File.WriteAllText(output, svg);
-            Console.WriteLine($"chart: wrote {output} (peak line {peak:F1} GFLOP/s)");
+            Console.WriteLine($"chart: wrote {output} (peak line {peak.Gflops:F1} GFLOP/s, {peak.Width ?? "width unknown"}; {caption})");
             return 0;
         }
         catch (Exception e) when (e is ArgumentException or IOException or System.Text.Json.JsonException or FormatException)
         {
             Console.Error.WriteLine($"chart: {e.Message}");
-            Console.Error.WriteLine("usage: chart --input <dir-or-json> --output <file.svg> [--peak <GFLOP/s>]");
+            Console.Error.WriteLine("usage: chart --input <dir-or-json> [--input ...] --output <file.svg> [--peak <GFLOP/s>]");
             return 2;
         }
+    }
+
+    /// <summary>The median of the inputs' peak files; the width only when they all name the same one.</summary>
+    private static PeakReading StoredPeak(IReadOnlyList<string> inputs)
+    {
+        PeakReading[] found = [.. inputs.Select(PeakFile.TryRead).OfType<PeakReading>()];
+        if (found.Length == 0)
+        {
+            throw new ArgumentException($"No --peak and no {PeakFile.FileName} beside {string.Join(", ", inputs)}; run 'peak' first (perf/bench.sh peak).");
+        }
+
+        string?[] widths = [.. found.Select(p => p.Width).Distinct()];
+        return new PeakReading(MultiRun.Median([.. found.Select(p => p.Gflops)]), widths.Length == 1 ? widths[0] : null);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DenseLinear.Benchmarks.Comparison;
+using DenseLinear.Benchmarks.Peak;
 using DenseLinear.Benchmarks.Rows;
 using DenseLinear.Benchmarks.Suites;
 
@@ -7,7 +8,8 @@ namespace DenseLinear.Benchmarks.Charts;
 
 /// <summary>
 /// GFLOP/s against n for the square float32 products, one line per row and layout (InOut solid, OutIn dashed),
-/// with the single-core peak as a horizontal line. The x axis is log₂ n because the sizes double.
+/// with the single-core peak as a horizontal line. The x axis is log₂ n because the sizes double. The caption under
+/// the title names the CPU, the OpenBLAS core and the runs, so the picture never travels without them.
 /// </summary>
 public static class GflopsChart
 {
@@ -16,7 +18,7 @@ public static class GflopsChart
     private static readonly string[] Palette =
         ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"];
 
-    public static string Render(IEnumerable<BenchmarkRecord> records, double peakGflops)
+    public static string Render(IEnumerable<BenchmarkRecord> records, PeakReading peak, string caption)
     {
         var points = records
             .Where(r => r.Suite == nameof(SquareMatMul) && MatMulShape.TryParse(r.Shape, out MatMulShape s) && s.IsSquare && r.MeanNanoseconds > 0)
@@ -37,6 +39,7 @@ public static class GflopsChart
         minLog -= 0.5;
         maxLog += 0.5;
 
+        double peakGflops = peak.Gflops;
         double yMax = NiceCeiling(Math.Max(peakGflops, points.Max(p => p.Gflops)) * 1.08);
         double plotW = Width - Left - Right, plotH = Height - Top - Bottom;
         double X(int size) => Left + ((Math.Log2(size) - minLog) / (maxLog - minLog) * plotW);
@@ -44,7 +47,8 @@ public static class GflopsChart
 
         var svg = new SvgWriter(Width, Height);
         svg.Rect(0, 0, Width, Height, "white");
-        svg.Text(Left, 28, "DenseLinear float32 n×n·n×n, single call throughput", 16);
+        svg.Text(Left, 24, "DenseLinear float32 n×n·n×n, single call throughput", 16);
+        svg.Text(Left, 42, caption, 11, fill: "#555");
         for (int i = 0; i <= 5; i++)
         {
             double g = yMax * i / 5;
@@ -64,7 +68,7 @@ public static class GflopsChart
         svg.Text(20, Top + (plotH / 2), "GFLOP/s", 12, "middle", rotate: -90);
 
         svg.Line(Left, Y(peakGflops), Left + plotW, Y(peakGflops), "#d62728", 1.5, "8 4");
-        svg.Text(Left + plotW - 4, Y(peakGflops) - 6, $"single-core FMA ceiling (measured) {peakGflops.ToString("0.#", CultureInfo.InvariantCulture)} GFLOP/s", 11, "end", "#d62728");
+        svg.Text(Left + plotW - 4, Y(peakGflops) - 6, $"single-core {peak.Width ?? "(width unknown)"} FMA ceiling (measured) {peakGflops.ToString("0.#", CultureInfo.InvariantCulture)} GFLOP/s", 11, "end", "#d62728");
 
         var rows = points.Select(p => p.Row).Distinct().ToList();
         int legendLine = 0;

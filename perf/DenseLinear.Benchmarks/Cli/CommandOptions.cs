@@ -2,10 +2,13 @@ using System.Globalization;
 
 namespace DenseLinear.Benchmarks.Cli;
 
-/// <summary><c>--name value</c> pairs and bare <c>--flag</c>s, for the report commands.</summary>
+/// <summary>
+/// <c>--name value</c> pairs and bare <c>--flag</c>s, for the report commands. An option given twice keeps both
+/// values: <see cref="All"/> reads every one (one per run), the single-value readers the last (a later one overrides).
+/// </summary>
 public sealed class CommandOptions
 {
-    private readonly Dictionary<string, string?> values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string?>> values = new(StringComparer.Ordinal);
 
     public CommandOptions(IEnumerable<string> args)
     {
@@ -18,18 +21,29 @@ public sealed class CommandOptions
             }
 
             bool hasValue = i + 1 < list.Length && !list[i + 1].StartsWith("--", StringComparison.Ordinal);
-            values[list[i]] = hasValue ? list[++i] : null;
+            string name = list[i];
+            string? value = hasValue ? list[++i] : null;
+            if (!values.TryGetValue(name, out List<string?>? given))
+            {
+                values[name] = given = [];
+            }
+
+            given.Add(value);
         }
     }
 
     public bool Has(string name) => values.ContainsKey(name);
 
     public string Required(string name) =>
-        values.TryGetValue(name, out string? value) && value is not null
-            ? value
-            : throw new ArgumentException($"Missing {name} <value>.");
+        Optional(name) ?? throw new ArgumentException($"Missing {name} <value>.");
 
-    public string? Optional(string name) => values.GetValueOrDefault(name);
+    public string? Optional(string name) => values.TryGetValue(name, out List<string?>? given) ? given[^1] : null;
+
+    /// <summary>Every value of a repeatable option, in order; at least one.</summary>
+    public IReadOnlyList<string> All(string name) =>
+        values.TryGetValue(name, out List<string?>? given) && given.All(v => v is not null)
+            ? [.. given.Select(v => v!)]
+            : throw new ArgumentException($"Missing {name} <value>.");
 
     public double Number(string name, double fallback) =>
         Optional(name) is { } text

@@ -5,7 +5,8 @@ namespace DenseLinear.Benchmarks.Comparison;
 
 /// <summary>
 /// <c>compare --baseline &lt;json-or-dir&gt; --current &lt;json-or-dir&gt; [--threshold 0.15]</c>: exit 1 on a
-/// regression, 2 on bad input; <c>compare --self-test</c> checks the logic itself.
+/// regression, 2 on bad input; <c>compare --self-test</c> checks the logic itself. Either option may be repeated,
+/// one per run: the side is then judged on the median of its runs' same-run ratios.
 /// </summary>
 public static class CompareCommand
 {
@@ -21,15 +22,15 @@ public static class CompareCommand
 
             double threshold = options.Number("--threshold", RegressionComparer.DefaultThreshold);
             ComparisonResult result = RegressionComparer.Compare(
-                FullJsonReader.ReadPath(options.Required("--baseline")),
-                FullJsonReader.ReadPath(options.Required("--current")),
+                MultiRun.MedianRatios(MultiRun.Read(options.All("--baseline"))),
+                MultiRun.MedianRatios(MultiRun.Read(options.All("--current"))),
                 threshold);
             return Print(result, threshold);
         }
         catch (Exception e) when (e is ArgumentException or IOException or System.Text.Json.JsonException or FormatException)
         {
             Console.Error.WriteLine($"compare: {e.Message}");
-            Console.Error.WriteLine("usage: compare --baseline <json-or-dir> --current <json-or-dir> [--threshold 0.15] | compare --self-test");
+            Console.Error.WriteLine("usage: compare --baseline <json-or-dir> [--baseline ...] --current <json-or-dir> [--current ...] [--threshold 0.15] | compare --self-test");
             return 2;
         }
     }

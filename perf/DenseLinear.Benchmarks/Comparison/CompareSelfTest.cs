@@ -3,7 +3,8 @@ using DenseLinear.Benchmarks.Rows;
 namespace DenseLinear.Benchmarks.Comparison;
 
 /// <summary>
-/// Built-in cases for the comparison logic, run by CI as <c>compare --self-test</c> in place of a test project.
+/// Built-in cases for the comparison logic (and, in <see cref="ReportSelfTest"/>, the multi-run, peak, provenance and
+/// OpenBLAS-check logic), run by CI as <c>compare --self-test</c> in place of a test project.
 /// Ends with the line <c>compare self-test: N of M cases passed</c> (not the bare "N passed, N failed" form, which
 /// is reserved for the test suite's closing line in .ci/run); the exit code is 1 when any case failed.
 /// </summary>
@@ -32,6 +33,7 @@ public static class CompareSelfTest
             ("without Naive only the OpenBLAS ratio exists", MissingNaiveUsesOpenBlas),
             ("a row only in the current run is new, not a regression", NewRowIsReported),
             ("full JSON parses; cases without statistics are skipped", ParsesFullJson),
+            .. ReportSelfTest.Cases,
         ];
         int failed = 0;
         foreach ((string name, Func<bool> check) in cases)

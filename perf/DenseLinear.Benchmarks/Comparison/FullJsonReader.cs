@@ -7,20 +7,52 @@ public static class FullJsonReader
 {
     public const string FilePattern = "*-report-full.json";
 
+    /// <summary>The records of one run; a case found twice means several runs under one path, and is refused.</summary>
     public static IReadOnlyList<BenchmarkRecord> ReadPath(string path)
     {
-        if (Directory.Exists(path))
-        {
-            string[] files = Directory.GetFiles(path, FilePattern, SearchOption.AllDirectories);
-            if (files.Length == 0)
-            {
-                throw new FileNotFoundException($"No {FilePattern} under {path}.");
-            }
+        IReadOnlyList<BenchmarkRecord> records = [.. Files(path).SelectMany(f => Parse(File.ReadAllText(f)))];
+        ThrowIfRepeated(records, path);
+        return records;
+    }
 
-            return [.. files.Order(StringComparer.Ordinal).SelectMany(f => Parse(File.ReadAllText(f)))];
+    /// <summary>Same-run ratios need one time per case; two would silently pair rows from different runs.</summary>
+    public static void ThrowIfRepeated(IEnumerable<BenchmarkRecord> records, string path)
+    {
+        if (records.GroupBy(r => (r.Product, r.Row)).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw new FormatException(
+                $"{path} holds {repeated.Key.Product} {repeated.Key.Row} {repeated.Count()} times (several runs?); pass each run's results folder as its own option.");
+        }
+    }
+
+    /// <summary>BenchmarkDotNet's <c>HostEnvironmentInfo.ProcessorName</c> from the first report that has one, or null.</summary>
+    public static string? TryReadProcessorName(string path)
+    {
+        foreach (string file in Files(path))
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
+            if (document.RootElement.TryGetProperty("HostEnvironmentInfo", out JsonElement host)
+                && host.ValueKind == JsonValueKind.Object
+                && host.TryGetProperty("ProcessorName", out JsonElement name)
+                && name.ValueKind == JsonValueKind.String
+                && !string.IsNullOrWhiteSpace(name.GetString()))
+            {
+                return name.GetString()!.Trim();
+            }
         }
 
-        return Parse(File.ReadAllText(path));
+        return null;
+    }
+
+    private static string[] Files(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            return [path];
+        }
+
+        string[] files = Directory.GetFiles(path, FilePattern, SearchOption.AllDirectories);
+        return files.Length > 0 ? [.. files.Order(StringComparer.Ordinal)] : throw new FileNotFoundException($"No {FilePattern} under {path}.");
     }
 
     /// <summary>One record per benchmark that has statistics and the Shape/Layout/Row parameters.</summary>

@@ -10,11 +10,15 @@ public static class RegressionComparer
     /// <summary>Only DenseLinear's own rows get a verdict; OpenBLAS is the yardstick, not a subject.</summary>
     public static bool IsJudged(RatioKey key) => !RowNames.IsOpenBlas(key.Row);
 
-    public static ComparisonResult Compare(IEnumerable<BenchmarkRecord> baseline, IEnumerable<BenchmarkRecord> current, double threshold = DefaultThreshold)
+    public static ComparisonResult Compare(IEnumerable<BenchmarkRecord> baseline, IEnumerable<BenchmarkRecord> current, double threshold = DefaultThreshold) =>
+        Compare(SameRunRatios.Compute(baseline), SameRunRatios.Compute(current), threshold);
+
+    /// <summary>The same on ratios already computed, e.g. <see cref="MultiRun.MedianRatios"/> over several runs.</summary>
+    public static ComparisonResult Compare(IReadOnlyDictionary<RatioKey, double> baseline, IReadOnlyDictionary<RatioKey, double> current, double threshold = DefaultThreshold)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
-        Dictionary<RatioKey, double> before = SameRunRatios.Compute(baseline).Where(p => IsJudged(p.Key)).ToDictionary();
-        Dictionary<RatioKey, double> after = SameRunRatios.Compute(current).Where(p => IsJudged(p.Key)).ToDictionary();
+        Dictionary<RatioKey, double> before = baseline.Where(p => IsJudged(p.Key)).ToDictionary();
+        Dictionary<RatioKey, double> after = current.Where(p => IsJudged(p.Key)).ToDictionary();
         List<RatioChange> changes = [.. before.Keys.Where(after.ContainsKey)
             .OrderBy(k => k.ToString(), StringComparer.Ordinal)
             .Select(k => new RatioChange(k, before[k], after[k], Judge(before[k], after[k], threshold)))];

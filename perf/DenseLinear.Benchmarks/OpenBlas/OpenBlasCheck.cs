@@ -4,43 +4,74 @@ using DenseLinear.Benchmarks.Suites;
 namespace DenseLinear.Benchmarks.OpenBlas;
 
 /// <summary>
-/// Proves the P/Invoke signatures before any OpenBLAS number is trusted: small products (gemm and the batch-1
-/// gemv path, both layouts, float and double, ragged sizes) must match the naive kernel to a few ulps of the
-/// term sum. A wrong transpose flag or leading dimension shows up here as a large error, not as a fast row.
+/// Proves the P/Invoke signatures before any OpenBLAS number is trusted: small products (sgemm, dgemm and the batch-1
+/// sgemv/dgemv path, both layouts, ragged sizes) must match the naive kernel to a few ulps of the term sum. A wrong
+/// transpose flag or leading dimension shows up here as a large error, not as a fast row.
 /// </summary>
+/// <remarks>
+/// The run checks once before the suites start and exits 2 on a failure; every OpenBLAS row checks again (once per
+/// process) in its setup and throws, because a full run times each case in a child process that never sees Main.
+/// </remarks>
 internal static class OpenBlasCheck
 {
     private static readonly MatMulShape[] Shapes = [new(1, 7, 5), new(3, 5, 4), new(17, 33, 9), new(1, 64, 64)];
 
-    /// <summary>Returns an empty list when every case agrees, else one message per failing case.</summary>
-    public static IReadOnlyList<string> Run()
+    private static readonly Lazy<IReadOnlyList<string>> LazyFailures = new(CheckOpenBlas);
+
+    /// <summary>Empty when every case agrees (or OpenBLAS is missing), else one message per failing case.</summary>
+    public static IReadOnlyList<string> Failures => LazyFailures.Value;
+
+    /// <summary>Throws unless <see cref="Failures"/> is empty, so no OpenBLAS row is timed on wrong bindings.</summary>
+    public static void ThrowIfFailed()
+    {
+        if (Failures.Count > 0)
+        {
+            throw new InvalidOperationException($"OpenBLAS bindings disagree with Naive; refusing to time them. {string.Join(" ", Failures)}");
+        }
+    }
+
+    /// <summary>Checks two products (float, double) against Naive on every shape and layout; the self-test feeds it wrong ones.</summary>
+    public static IReadOnlyList<string> Compare(Action<MatMulData<float>> single, Action<MatMulData<double>> @double)
     {
         var failures = new List<string>();
-        if (!OpenBlasLibrary.IsAvailable)
-        {
-            return failures;
-        }
-
-        OpenBlasLibrary.SetThreads(1);
         foreach (MatMulShape shape in Shapes)
         {
             foreach (WeightLayout layout in Enum.GetValues<WeightLayout>())
             {
-                Check<float>(shape, layout, 1e-4, failures);
-                Check<double>(shape, layout, 1e-12, failures);
+                Check(single, shape, layout, 1e-4, failures);
+                Check(@double, shape, layout, 1e-12, failures);
             }
         }
 
         return failures;
     }
 
-    private static void Check<T>(MatMulShape shape, WeightLayout layout, double tolerance, List<string> failures)
+    private static IReadOnlyList<string> CheckOpenBlas()
+    {
+        if (!OpenBlasLibrary.IsAvailable)
+        {
+            return [];
+        }
+
+        OpenBlasLibrary.SetThreads(1);
+        return Compare(Blas, Blas);
+    }
+
+    private static void Blas<T>(MatMulData<T> d)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        OpenBlasMultiply.Multiply<T>(d.X, d.W, d.Y, d.Shape, d.Layout);
+
+    private static void Check<T>(Action<MatMulData<T>> multiply, MatMulShape shape, WeightLayout layout, double tolerance, List<string> failures)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var data = new MatMulData<T>(shape, layout);
         var expected = new T[data.Y.Length];
         NaiveKernel<T>.Instance.Multiply(data.X, data.W, expected, shape.M, shape.K, shape.N, layout);
-        OpenBlasMultiply.Multiply<T>(data.X, data.W, data.Y, shape, layout);
+
+        // NaN in y, so a routine that writes nothing cannot pass.
+        data.Y.AsSpan().Fill(T.NaN);
+        multiply(data);
+        string routine = (typeof(T) == typeof(float) ? "s" : "d") + (shape.M == 1 ? "gemv" : "gemm");
         for (int i = 0; i < expected.Length; i++)
         {
             double error = Math.Abs(double.CreateTruncating(data.Y[i] - expected[i]));
@@ -48,7 +79,7 @@ internal static class OpenBlasCheck
             // Operands lie in [-1, 1], so k bounds the sum of |terms|.
             if (!(error <= tolerance * shape.K))
             {
-                failures.Add($"OpenBLAS {typeof(T).Name} {shape} {layout}: y[{i}] = {data.Y[i]}, naive gives {expected[i]}.");
+                failures.Add($"{routine} {shape} {layout}: y[{i}] = {data.Y[i]}, naive gives {expected[i]}.");
                 return;
             }
         }

@@ -30,6 +30,15 @@ internal static class OpenBlasLibrary
             ? $"{LoadedName} ({Marshal.PtrToStringUTF8(OpenBlasNative.GetConfig())?.Trim()})"
             : $"not found (tried {string.Join(", ", CandidateNames)}); install it with: apt-get install -y libopenblas0-pthread";
 
+    /// <summary>
+    /// The kernel family OpenBLAS chose at load (<c>openblas_get_corename</c>), or null when the library is missing
+    /// or does not export it. It is decided once per process, from the CPU and <see cref="OpenBlasEnvironment"/>.
+    /// </summary>
+    public static string? CoreName =>
+        IsAvailable && NativeLibrary.TryGetExport(Handle.Value, "openblas_get_corename", out _)
+            ? Marshal.PtrToStringUTF8(OpenBlasNative.GetCorename())?.Trim()
+            : null;
+
     /// <summary>Sets OpenBLAS's thread count; the single-thread rows pin it to 1.</summary>
     public static void SetThreads(int threads)
     {

@@ -34,4 +34,8 @@ internal static unsafe partial class OpenBlasNative
 
     [LibraryImport(LibraryName, EntryPoint = "openblas_get_config")]
     public static partial nint GetConfig();
+
+    /// <summary>The kernel family OpenBLAS picked when it loaded (e.g. Haswell, Cooperlake): a static C string.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "openblas_get_corename")]
+    public static partial nint GetCorename();
 }

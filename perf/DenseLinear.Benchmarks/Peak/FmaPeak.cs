@@ -10,9 +10,9 @@ namespace DenseLinear.Benchmarks.Peak;
 /// </summary>
 /// <remarks>
 /// Twelve accumulators: a chain issues one FMA per latency (4 cycles on Zen 4, 4–5 elsewhere), so 2 pipes need at
-/// least 8 chains in flight; 12 leaves room and still fits 16 registers next to the two operands. Vector256 is what
-/// the library's micro-kernel uses; Vector512 is measured too where the hardware has it, and the larger of the two is
-/// the machine's ceiling (on Zen 4 they are equal: AVX-512 runs double-pumped on the same 256-bit pipes).
+/// least 8 chains in flight; 12 leaves room and still fits 16 registers next to the two operands. Both widths are
+/// measured where accelerated; the ceiling is the widest accelerated one (<see cref="PeakMeasurement.Width"/>), the
+/// most a kernel can get from this core, whether or not the library's kernels use that width yet.
 /// </remarks>
 public static class FmaPeak
 {

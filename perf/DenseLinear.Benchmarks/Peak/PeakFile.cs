@@ -3,8 +3,9 @@ using System.Globalization;
 namespace DenseLinear.Benchmarks.Peak;
 
 /// <summary>
-/// <c>fma-peak.txt</c> beside a run's reports: the measured peak in GFLOP/s on the first line (invariant culture),
-/// the description on the second. <c>chart</c> draws its line from it, so the line is the machine the run was on.
+/// <c>fma-peak.txt</c> beside a run's reports: the peak of the widest accelerated vector in GFLOP/s on the first line
+/// (invariant culture), the description on the second, starting with that width (<c>Vector512 ...</c>). <c>chart</c>
+/// draws its line from it, so the line is the machine the run was on.
 /// </summary>
 public static class PeakFile
 {
@@ -22,9 +23,10 @@ public static class PeakFile
 
     /// <summary>
     /// The peak stored beside <paramref name="input"/> (a results directory, or the directory of one report), or
-    /// null when there is none. A file that is there but unreadable is an error, not a silent fallback.
+    /// null when there is none. A file that is there but unreadable is an error, not a silent fallback. The width
+    /// is null for a file whose second line does not start with one (written before the width was recorded).
     /// </summary>
-    public static double? TryRead(string input)
+    public static PeakReading? TryRead(string input)
     {
         string? directory = Directory.Exists(input) ? input : Path.GetDirectoryName(Path.GetFullPath(input));
         string? path = directory is null ? null : Path.Combine(directory, FileName);
@@ -33,9 +35,11 @@ public static class PeakFile
             return null;
         }
 
-        string first = File.ReadLines(path).FirstOrDefault() ?? "";
+        string[] lines = [.. File.ReadLines(path).Take(2)];
+        string first = lines.FirstOrDefault() ?? "";
+        string? width = lines.ElementAtOrDefault(1)?.Split(' ')[0] is { } word && word.StartsWith("Vector", StringComparison.Ordinal) ? word : null;
         return double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out double gflops) && gflops > 0 && double.IsFinite(gflops)
-            ? gflops
+            ? new PeakReading(gflops, width)
             : throw new FormatException($"{path}: the first line should be the peak in GFLOP/s, found '{first}'.");
     }
 }

@@ -17,6 +17,8 @@ public sealed class OpenBlasRow<T> : IBenchmarkRow
             throw new InvalidOperationException($"OpenBLAS is {OpenBlasLibrary.Describe()}");
         }
 
+        // A full run times this case in a child process that never ran Main's check; a wrong binding fails the case here.
+        OpenBlasCheck.ThrowIfFailed();
         this.data = data;
 
         // The thread count is process-wide; every OpenBLAS row sets its own before it is measured.

@@ -2,10 +2,15 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using DenseLinear.Benchmarks.OpenBlas;
+using DenseLinear.Benchmarks.Provenance;
 
 namespace DenseLinear.Benchmarks.Running;
 
-/// <summary>Runs the suites through <see cref="BenchmarkSwitcher"/>: full by default, <c>--quick</c> for the smoke, <c>--medium</c> for every suite in-process.</summary>
+/// <summary>
+/// Runs the suites through <see cref="BenchmarkSwitcher"/>: full by default, <c>--quick</c> for the smoke, <c>--medium</c>
+/// for every suite in-process. Prints the <see cref="RunInfo"/> first and writes it beside the reports afterwards.
+/// The environment is used as given: OpenBLAS's core is chosen at load from the variables the process started with.
+/// </summary>
 public static class RunCommand
 {
     public const string QuickFlag = "--quick";
@@ -24,6 +29,8 @@ public static class RunCommand
             switcherArgs.AddRange(["--filter", "*"]);
         }
 
+        RunInfo info = RunInfo.Capture();
+        Console.WriteLine($"Run info: {info.Describe()}");
         if (!ReportOpenBlas())
         {
             return 2;
@@ -31,6 +38,13 @@ public static class RunCommand
 
         IConfig config = quick ? BenchmarkConfigs.Quick() : medium ? BenchmarkConfigs.Medium() : BenchmarkConfigs.Full();
         Summary[] summaries = [.. BenchmarkSwitcher.FromAssembly(typeof(RunCommand).Assembly).Run([.. switcherArgs], config)];
+
+        // Each summary knows where its reports went (--artifacts moves them), so the record lands beside them.
+        foreach (string directory in summaries.Select(s => s.ResultsDirectoryPath).Distinct(StringComparer.Ordinal))
+        {
+            Console.WriteLine($"Run info: wrote {RunInfoFile.Write(directory, info)}");
+        }
+
         bool onlyListed = switcherArgs.Any(a => a is "--list" or "--help" or "-h" or "--info" or "--version");
         bool failed = (summaries.Length == 0 && !onlyListed)
             || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
@@ -47,15 +61,15 @@ public static class RunCommand
             return true;
         }
 
-        IReadOnlyList<string> failures = OpenBlasCheck.Run();
+        IReadOnlyList<string> failures = OpenBlasCheck.Failures;
         foreach (string failure in failures)
         {
-            Console.WriteLine($"ERROR: {failure}");
+            Console.WriteLine($"ERROR: OpenBLAS {failure}");
         }
 
         Console.WriteLine(failures.Count == 0
-            ? $"OpenBLAS: {OpenBlasLibrary.Describe()}; bindings agree with Naive on small gemm/gemv cases."
-            : "OpenBLAS bindings disagree with Naive; refusing to publish OpenBLAS numbers.");
+            ? $"OpenBLAS: {OpenBlasLibrary.Describe()}; sgemm, dgemm, sgemv and dgemv agree with Naive on small cases."
+            : "OpenBLAS bindings disagree with Naive; refusing to time OpenBLAS (exit 2).");
         return failures.Count == 0;
     }
 }

@@ -6,30 +6,38 @@ using DenseLinear.Benchmarks.Suites;
 
 namespace DenseLinear.Benchmarks.Tables;
 
-/// <summary>A markdown table of every measured row with its same-run ratios, for the README.</summary>
+/// <summary>
+/// A markdown table of every measured row with its same-run ratios, for the README. Over several runs each ratio
+/// cell is the median of the per-run ratios with their range, and Mean is the median of the runs' means.
+/// </summary>
 public static class RatioTable
 {
-    public static string Render(IReadOnlyList<BenchmarkRecord> records)
+    /// <summary>The table, under a line naming <paramref name="provenance"/> (CPU, OpenBLAS core) and the runs.</summary>
+    public static string Render(IReadOnlyList<IReadOnlyList<BenchmarkRecord>> runs, string provenance)
     {
-        IReadOnlyDictionary<RatioKey, double> ratios = SameRunRatios.Compute(records);
+        IReadOnlyDictionary<RatioKey, RatioSpread> ratios = MultiRun.Ratios(runs);
         var text = new StringBuilder();
+        text.AppendLine(runs.Count == 1
+            ? $"{provenance}. One run."
+            : $"{provenance}. Median of {runs.Count} runs: each ratio is the median of the per-run same-run ratios, (min–max) over the runs; Mean is the median of the runs' means.");
+        text.AppendLine();
         text.AppendLine("| Suite | Shape (m×k×n) | Layout | Row | Mean | GFLOP/s | ÷Naive | ÷OpenBLAS-1T |");
         text.AppendLine("|---|---|---|---|---:|---:|---:|---:|");
-        foreach (BenchmarkRecord r in records)
+        foreach (BenchmarkRecord r in MultiRun.MedianMeans(runs))
         {
             string gflops = MatMulShape.TryParse(r.Shape, out MatMulShape shape)
                 ? (shape.Flops / r.MeanNanoseconds).ToString("F2", CultureInfo.InvariantCulture)
                 : "?";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Suite} | {r.Shape.Replace('x', '×')} | {r.Layout} | {r.Row} | {Time(r.MeanNanoseconds)} | {gflops} | {Ratio(ratios, r, RowNames.Naive)} | {Ratio(ratios, r, RowNames.OpenBlasSingleThread)} |");
+                $"| {r.Suite} | {r.Shape.Replace('x', '×')} | {r.Layout} | {r.Row} | {Time(r.MeanNanoseconds)} | {gflops} | {Ratio(ratios, r, RowNames.Naive, runs.Count)} | {Ratio(ratios, r, RowNames.OpenBlasSingleThread, runs.Count)} |");
         }
 
         return text.ToString();
     }
 
-    private static string Ratio(IReadOnlyDictionary<RatioKey, double> ratios, BenchmarkRecord r, string reference) =>
-        r.Row == reference ? "1" : ratios.TryGetValue(new RatioKey(r.Product, r.Row, reference), out double ratio)
-            ? ratio.ToString("F3", CultureInfo.InvariantCulture)
+    private static string Ratio(IReadOnlyDictionary<RatioKey, RatioSpread> ratios, BenchmarkRecord r, string reference, int runs) =>
+        r.Row == reference ? "1" : ratios.TryGetValue(new RatioKey(r.Product, r.Row, reference), out RatioSpread ratio)
+            ? ratio.Format(runs)
             : "–";
 
     private static string Time(double nanoseconds) => nanoseconds switch

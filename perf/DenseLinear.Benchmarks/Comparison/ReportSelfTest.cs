@@ -1,0 +1,106 @@
+using DenseLinear.Benchmarks.OpenBlas;
+using DenseLinear.Benchmarks.Peak;
+using DenseLinear.Benchmarks.Provenance;
+using DenseLinear.Benchmarks.Rows;
+using DenseLinear.Benchmarks.Suites;
+
+namespace DenseLinear.Benchmarks.Comparison;
+
+/// <summary>The self-test's cases for what the reports add to the comparison: medians over runs, the peak, provenance.</summary>
+public static class ReportSelfTest
+{
+    private const string Product = "SquareMatMul/512x512x512/InOut";
+
+    public static IEnumerable<(string Name, Func<bool> Check)> Cases =>
+    [
+        ("over three runs a ratio is the median of the per-run ratios, not of the times", MedianOfRunRatios),
+        ("the spread text is median (min–max), and says when a run lacks the case", SpreadText),
+        ("compare over three runs judges the median ratio, so one noisy run is not a regression", NoisyRunIsSame),
+        ("one path holding a case twice (several runs) is refused", RepeatedCaseRefused),
+        ("the peak is the widest accelerated vector's, not the larger number", PeakIsWidestWidth),
+        ("the OpenBLAS text names the core and the variables, or unpinned", OpenBlasText),
+        ("the OpenBLAS check passes Naive itself and fails a transposed W in float and double", CheckCatchesTranspose),
+    ];
+
+    private static BenchmarkRecord At(string row, double mean) => new("SquareMatMul", "512x512x512", "InOut", row, mean);
+
+    private static BenchmarkRecord[] Run(double naive, double simd) => [At(RowNames.Naive, naive), At("Simd", simd)];
+
+    private static bool Near(double a, double b) => Math.Abs(a - b) <= 1e-12 * Math.Max(1.0, Math.Abs(b));
+
+    private static bool MedianOfRunRatios()
+    {
+        // Ratios 0.10, 0.15, 0.12: the median is 0.12; the median times (30 over 200) would give 0.15.
+        RatioSpread s = MultiRun.Ratios([Run(100, 10), Run(200, 30), Run(300, 36)])[new(Product, "Simd", RowNames.Naive)];
+        IReadOnlyList<BenchmarkRecord> means = MultiRun.MedianMeans([Run(100, 10), Run(200, 30), Run(300, 36)]);
+        return Near(s.Median, 0.12) && Near(s.Min, 0.10) && Near(s.Max, 0.15) && s.Runs == 3
+            && means.Count == 2 && Near(means[1].MeanNanoseconds, 30) && Near(MultiRun.Median([4.0, 1.0, 3.0, 2.0]), 2.5);
+    }
+
+    private static bool SpreadText()
+    {
+        IReadOnlyDictionary<RatioKey, RatioSpread> two = MultiRun.Ratios([Run(100, 10), [At(RowNames.Naive, 50)], Run(100, 20)]);
+        RatioSpread simd = two[new(Product, "Simd", RowNames.Naive)];
+        return new RatioSpread(1.04, 0.98, 1.07, 3).Format(3) == "1.040 (0.980–1.070)"
+            && simd.Format(3) == "0.150 (0.100–0.200; 2 of 3 runs)"
+            && new RatioSpread(0.5, 0.5, 0.5, 1).Format(3) == "0.500 (1 of 3 runs)"
+            && new RatioSpread(0.5, 0.5, 0.5, 1).Format(1) == "0.500";
+    }
+
+    private static bool NoisyRunIsSame()
+    {
+        ComparisonResult result = RegressionComparer.Compare(
+            MultiRun.MedianRatios([Run(100, 10)]),
+            MultiRun.MedianRatios([Run(100, 10.5), Run(100, 14), Run(100, 9.8)]));
+        return result.Changes.Count == 1 && result.Changes[0].Verdict == Verdict.Same && Near(result.Changes[0].Current, 0.105);
+    }
+
+    private static bool RepeatedCaseRefused()
+    {
+        try
+        {
+            FullJsonReader.ThrowIfRepeated([.. Run(100, 10), .. Run(100, 11)], "results");
+            return false;
+        }
+        catch (FormatException)
+        {
+            FullJsonReader.ThrowIfRepeated(Run(100, 10), "results");
+            return true;
+        }
+    }
+
+    private static bool PeakIsWidestWidth()
+    {
+        var both = new PeakMeasurement(117.0, 116.0, 1, TimeSpan.FromSeconds(1));
+        var narrow = new PeakMeasurement(117.0, double.NaN, 1, TimeSpan.FromSeconds(1));
+        return both.Gflops == 116.0 && both.Width == "Vector512" && both.Describe().StartsWith("Vector512 ", StringComparison.Ordinal)
+            && narrow.Gflops == 117.0 && narrow.Width == "Vector256";
+    }
+
+    private static bool OpenBlasText()
+    {
+        var none = new Dictionary<string, string>();
+        var pinned = new Dictionary<string, string> { ["OPENBLAS_L2_SIZE"] = "512", ["OPENBLAS_CORETYPE"] = "Haswell" };
+        return new RunInfo("Cooperlake", null, none, "AMD EPYC").Describe() == "CPU: AMD EPYC; OpenBLAS core: Cooperlake (unpinned)"
+            && new RunInfo("Haswell", null, pinned, null).Describe() == "CPU: unknown; OpenBLAS core: Haswell (OPENBLAS_CORETYPE=Haswell, OPENBLAS_L2_SIZE=512)"
+            && new RunInfo(null, null, none, null).OpenBlasText == "none (OpenBLAS not found)";
+    }
+
+    private static bool CheckCatchesTranspose()
+    {
+        static void Naive<T>(MatMulData<T> d, bool swap)
+            where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+        {
+            // A swapped layout is what a wrong transpose flag does to gemm and gemv.
+            WeightLayout layout = swap ? (d.Layout == WeightLayout.InOut ? WeightLayout.OutIn : WeightLayout.InOut) : d.Layout;
+            NaiveKernel<T>.Instance.Multiply(d.X, d.W, d.Y, d.Shape.M, d.Shape.K, d.Shape.N, layout);
+        }
+
+        IReadOnlyList<string> right = OpenBlasCheck.Compare(d => Naive(d, false), d => Naive(d, false));
+        IReadOnlyList<string> wrongSingle = OpenBlasCheck.Compare(d => Naive(d, true), d => Naive(d, false));
+        IReadOnlyList<string> wrongDouble = OpenBlasCheck.Compare(d => Naive(d, false), d => Naive(d, true));
+        return right.Count == 0
+            && wrongSingle.Count > 0 && wrongSingle.Any(f => f.StartsWith("sgemm", StringComparison.Ordinal)) && wrongSingle.Any(f => f.StartsWith("sgemv", StringComparison.Ordinal))
+            && wrongDouble.Count > 0 && wrongDouble.All(f => f[0] == 'd');
+    }
+}
