@@ -1,3 +1,4 @@
+using DenseLinear.Properties.Harness;
 using DenseLinear.Specification;
 
 namespace DenseLinear.Properties.Alternatives;
@@ -5,22 +6,22 @@ namespace DenseLinear.Properties.Alternatives;
 /// <summary>The whole specification on the correct kernels with other summation orders: all must pass.</summary>
 public static class AlternativeOrderSuites
 {
-    public sealed class ReversedFloat : KernelSpecification<float>
+    public sealed class ReversedFloat : DigestedKernelSpecification<float>
     {
         protected override IMatMulKernel<float> Kernel { get; } = new ReversedKernel<float>();
     }
 
-    public sealed class ReversedDouble : KernelSpecification<double>
+    public sealed class ReversedDouble : DigestedKernelSpecification<double>
     {
         protected override IMatMulKernel<double> Kernel { get; } = new ReversedKernel<double>();
     }
 
-    public sealed class PairwiseFmaFloat : KernelSpecification<float>
+    public sealed class PairwiseFmaFloat : DigestedKernelSpecification<float>
     {
         protected override IMatMulKernel<float> Kernel { get; } = new PairwiseFmaKernel<float>();
     }
 
-    public sealed class PairwiseFmaDouble : KernelSpecification<double>
+    public sealed class PairwiseFmaDouble : DigestedKernelSpecification<double>
     {
         protected override IMatMulKernel<double> Kernel { get; } = new PairwiseFmaKernel<double>();
     }

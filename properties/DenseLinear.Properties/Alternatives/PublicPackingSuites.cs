@@ -1,3 +1,4 @@
+using DenseLinear.Properties.Harness;
 using DenseLinear.Specification;
 
 namespace DenseLinear.Properties.Alternatives;
@@ -5,12 +6,12 @@ namespace DenseLinear.Properties.Alternatives;
 /// <summary>The whole specification on <see cref="PublicPackingKernel{T}"/>: a packing kernel from outside the library passes.</summary>
 public static class PublicPackingSuites
 {
-    public sealed class PublicPackingFloat : KernelSpecification<float>
+    public sealed class PublicPackingFloat : DigestedKernelSpecification<float>
     {
         protected override IMatMulKernel<float> Kernel { get; } = new PublicPackingKernel<float>();
     }
 
-    public sealed class PublicPackingDouble : KernelSpecification<double>
+    public sealed class PublicPackingDouble : DigestedKernelSpecification<double>
     {
         protected override IMatMulKernel<double> Kernel { get; } = new PublicPackingKernel<double>();
     }

@@ -1,3 +1,4 @@
+using DenseLinear.Properties.Harness;
 using DenseLinear.Specification;
 
 namespace DenseLinear.Properties.BuiltIn;
@@ -5,12 +6,12 @@ namespace DenseLinear.Properties.BuiltIn;
 /// <summary>The whole specification on <see cref="PackedKernel{T}"/>.</summary>
 public static class PackedKernelSuite
 {
-    public sealed class Float : KernelSpecification<float>
+    public sealed class Float : DigestedKernelSpecification<float>
     {
         protected override IMatMulKernel<float> Kernel => PackedKernel<float>.Instance;
     }
 
-    public sealed class Double : KernelSpecification<double>
+    public sealed class Double : DigestedKernelSpecification<double>
     {
         protected override IMatMulKernel<double> Kernel => PackedKernel<double>.Instance;
     }

@@ -1,3 +1,4 @@
+using DenseLinear.Properties.Harness;
 using DenseLinear.Specification;
 
 namespace DenseLinear.Properties.BuiltIn;
@@ -5,14 +6,20 @@ namespace DenseLinear.Properties.BuiltIn;
 /// <summary>The whole specification on <see cref="TensorPrimitivesKernel{T}"/>.</summary>
 public static class TensorPrimitivesKernelSuite
 {
-    public sealed class Float : KernelSpecification<float>
+    public sealed class Float : DigestedKernelSpecification<float>
     {
         protected override IMatMulKernel<float> Kernel => TensorPrimitivesKernel<float>.Instance;
+
+        // TensorPrimitives.Dot (x·Wᵀ) sums in vector lanes, so its bits change with the vector width.
+        protected override bool PromisesSameBitsOnEveryInstructionSet(WeightLayout layout) => layout == WeightLayout.InOut;
     }
 
-    public sealed class Double : KernelSpecification<double>
+    public sealed class Double : DigestedKernelSpecification<double>
     {
         protected override IMatMulKernel<double> Kernel => TensorPrimitivesKernel<double>.Instance;
+
+        // TensorPrimitives.Dot (x·Wᵀ) sums in vector lanes, so its bits change with the vector width.
+        protected override bool PromisesSameBitsOnEveryInstructionSet(WeightLayout layout) => layout == WeightLayout.InOut;
     }
 
     public sealed class FloatLayers : LayerSpecification<float>

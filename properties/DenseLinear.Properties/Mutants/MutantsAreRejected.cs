@@ -1,4 +1,5 @@
 using DenseLinear.Properties.Harness;
+using DenseLinear.Specification;
 using Xunit;
 
 namespace DenseLinear.Properties.Mutants;
@@ -123,4 +124,27 @@ public sealed class MutantsAreRejected
     [Fact]
     public void Split_shapes_reject_a_dropped_block_remainder() =>
         Rejection.Fact(On(new DroppedBlockRemainderKernel<float>()).ProductsLargeEnoughToSplitAgree, "Split shapes");
+
+    [Fact]
+    public void Instruction_set_digests_reject_a_kernel_whose_bits_follow_the_vector_width()
+    {
+        // Recorded where the "vector" is 8 lanes wide, checked where it is 16: what a lane-summing kernel does when
+        // the same tests run on an AVX2 machine and then on an AVX-512 one.
+        string file = Path.Combine(Path.GetTempPath(), $"denselinear-digests-{Guid.NewGuid():N}.txt");
+        try
+        {
+            var narrow = new LaneWidthKernel<float>(8);
+            OutputDigests.Record(
+                file,
+                from layout in new[] { WeightLayout.InOut, WeightLayout.OutIn }
+                from route in new[] { DigestRoute.Multiply, DigestRoute.Layer }
+                select new KeyValuePair<string, string>(OutputDigests.Key(narrow, layout, route), OutputDigests.Compute(narrow, layout, route)!));
+            new DigestMutantSpecification<float>(narrow, file).OutputsMatchTheRecordedDigests();
+            Rejection.Fact(new DigestMutantSpecification<float>(new LaneWidthKernel<float>(16), file).OutputsMatchTheRecordedDigests, "Instruction sets");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

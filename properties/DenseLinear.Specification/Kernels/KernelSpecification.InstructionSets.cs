@@ -1,0 +1,68 @@
+using Xunit;
+
+namespace DenseLinear.Specification;
+
+// Family 14: the same bits on every instruction set. A kernel whose every output is one fixed chain of roundings
+// (the built-in packed kernels: one FMA per term in p order) gives identical bits with AVX-512, AVX2 or no SIMD at
+// all; one process runs only one of those, so the outputs are compared with digests recorded once and committed.
+public abstract partial class KernelSpecification<T>
+{
+    /// <summary>
+    /// Whether y for <paramref name="layout"/> has the same bits whatever instruction set the process runs on
+    /// (scalar, AVX2, AVX-512). False by default; a kernel that promises it overrides this and names its
+    /// <see cref="RecordedDigests"/>. A kernel that sums in vector lanes (e.g. <c>TensorPrimitives.Dot</c>) changes
+    /// its bits with the vector width and must not promise it.
+    /// </summary>
+    protected virtual bool PromisesSameBitsOnEveryInstructionSet(WeightLayout layout) => false;
+
+    /// <summary>
+    /// The digest file (<see cref="OutputDigests"/>), relative to the test assembly's folder or absolute: required
+    /// when <see cref="PromisesSameBitsOnEveryInstructionSet"/> is true for a layout.
+    /// </summary>
+    protected virtual string? RecordedDigests => null;
+
+    /// <summary>
+    /// For every layout the kernel promises, the outputs of <see cref="OutputDigests.Products"/> through each route
+    /// (the plain call, the packed weights, a layer) have the recorded SHA-256. With
+    /// <see cref="OutputDigests.RecordVariable"/> set to a path, the digests are written there instead.
+    /// </summary>
+    [Fact]
+    public void OutputsMatchTheRecordedDigests()
+    {
+        WeightLayout[] promised = [.. new[] { WeightLayout.InOut, WeightLayout.OutIn }.Where(PromisesSameBitsOnEveryInstructionSet)];
+        string? file = RecordedDigests;
+        if (promised.Length == 0)
+        {
+            Assert.True(file is null, $"Instruction sets | {Subject} | names the digest file {file} but promises the same bits for no layout");
+            return;
+        }
+
+        Assert.True(file is not null, $"Instruction sets | {Subject} | promises the same bits on every instruction set for {string.Join(" and ", promised)} but names no RecordedDigests file");
+        var computed = new List<KeyValuePair<string, string>>();
+        foreach (WeightLayout layout in promised)
+        {
+            foreach (DigestRoute route in Enum.GetValues<DigestRoute>())
+            {
+                if (OutputDigests.Compute(Kernel, layout, route) is { } digest)
+                {
+                    computed.Add(new(OutputDigests.Key(Kernel, layout, route), digest));
+                }
+            }
+        }
+
+        if (Environment.GetEnvironmentVariable(OutputDigests.RecordVariable) is { Length: > 0 } recordTo)
+        {
+            OutputDigests.Record(recordTo, computed);
+            return;
+        }
+
+        IReadOnlyDictionary<string, string> recorded = OutputDigests.Read(Path.Combine(AppContext.BaseDirectory, file));
+        var failures = computed
+            .Where(line => !recorded.TryGetValue(line.Key, out string? digest) || digest != line.Value)
+            .Select(line => recorded.TryGetValue(line.Key, out string? digest)
+                ? $"{line.Key}: recorded {digest}, computed {line.Value}"
+                : $"{line.Key}: nothing recorded, computed {line.Value}")
+            .ToList();
+        Assert.True(failures.Count == 0, $"Instruction sets | {Subject} | {OutputDigests.InstructionSets} | outputs differ from {file}:\n{string.Join("\n", failures)}");
+    }
+}
