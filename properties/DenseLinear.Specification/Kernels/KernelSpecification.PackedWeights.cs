@@ -32,14 +32,14 @@ public abstract partial class KernelSpecification<T>
 
     /// <summary>
     /// Products large enough for a multi-threaded kernel to split them (m·n·k past 2²¹, tall batches split by rows
-    /// into a few chunks or many, short wide ones by column panels), plain and from packed weights, both layouts:
-    /// within the bound, and the packed product bitwise the plain one.
+    /// into a few chunks or many, short wide ones by column panels, a short batch with a single panel by rows),
+    /// plain and from packed weights, both layouts: within the bound, and the packed product bitwise the plain one.
     /// </summary>
     [Fact]
     public void ProductsLargeEnoughToSplitAgree()
     {
         var random = new Random(2097152);
-        (int M, int K, int N)[] shapes = [(150, 300, 50), (30, 300, 300), (400, 40, 140), (5, 700, 640), (1, 2100, 1000)];
+        (int M, int K, int N)[] shapes = [(150, 300, 50), (30, 300, 300), (400, 40, 140), (5, 700, 640), (1, 2100, 1000), (60, 2000, 20)];
         foreach ((int m, int k, int n) in shapes)
         {
             foreach (WeightLayout layout in new[] { WeightLayout.InOut, WeightLayout.OutIn })

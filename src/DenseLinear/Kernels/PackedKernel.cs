@@ -5,12 +5,13 @@ namespace DenseLinear;
 
 /// <summary>
 /// BLIS-style GEMM on one thread: weights packed into column panels (from either layout, so x·Wᵀ runs exactly
-/// like x·K), x packed into row panels, a 6×(2·Vector256) FMA register tile, cache blocking over MC, KC and NC.
+/// like x·K), x packed into row panels, an FMA register tile picked at run time (12 rows × two Vector512 with AVX-512,
+/// 6 rows × half a panel with AVX2, scalar loops otherwise), cache blocking over MC, KC and NC.
 /// </summary>
 /// <remarks>
 /// <para>Formula: <c>y[i, j] = fma(x[i, k-1], W(k-1, j), … fma(x[i, 1], W(1, j), fma(x[i, 0], W(0, j), 0)))</c>,
 /// one fused multiply-add per term in increasing p. The result is therefore independent of m, n, blocking and
-/// instruction set (the scalar fallback makes the same chains) and equal bit for bit to that sequential chain;
+/// instruction set (every path makes the same chains) and equal bit for bit to that sequential chain;
 /// it differs from <see cref="NaiveKernel{T}"/> only by the rounding a fused multiply-add skips.</para>
 /// <para>Shapes: x [m×k], W [k×n] (InOut) or [n×k] (OutIn), y [m×n], row-major; y is overwritten, never read,
 /// and nothing past m·n is touched; k = 0 gives zeros.</para>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace DenseLinear;
 
@@ -103,6 +104,13 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
     private sealed unsafe class Job(nint x, nint w, nint y, T[] packed, int m, int k, int n, WeightLayout layout)
     {
         private static readonly int ChunksPerPass = Environment.ProcessorCount * 4;
+
+        // Row tiles per core below which rows are split only when panels cannot be: with fewer, whole tiles
+        // cannot be shared out evenly (3 tiles on 2 cores leave one core half idle).
+        private const int RowTilesPerCore = 4;
+
+        // Half of a 32 MiB L3: the pass's weights that row chunks can all read from the shared cache.
+        private const long SharedCacheBytes = 16L << 20;
         private int first;
         private int end;
         private int packedFirst;
@@ -116,7 +124,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
 
         /// <summary>
         /// Writes the columns of panels [first, end), packing them into the buffer first if asked. Rows are
-        /// split in whole MR tiles when there are enough for every core, else column panels; about four
+        /// split in whole MR tiles or columns in whole panels (<see cref="SplitsByRows"/>); about four
         /// chunks per core, so a core slowed by other work does not hold up the rest, and chunk sizes that differ
         /// by at most one tile or panel, so that on two free cores neither waits for the other at the end.
         /// </summary>
@@ -134,7 +142,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
             }
 
             rowTiles = (m + PackedGemm<T>.MR - 1) / PackedGemm<T>.MR;
-            if (rowTiles >= Environment.ProcessorCount)
+            if (SplitsByRows())
             {
                 rowChunks = Math.Min(rowTiles, ChunksPerPass);
                 Parallel.For(0, rowChunks, MultiplyRows);
@@ -143,6 +151,22 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
             {
                 Parallel.For(0, panelChunks, MultiplyPanels);
             }
+        }
+
+        /// <summary>
+        /// Rows or column panels for this pass. Row chunks share the pass's weights, which every thread then reads
+        /// in full: the cheaper split while those weights stay in the shared L3 and there are row tiles enough to
+        /// balance the cores. Otherwise (a short batch, or pre-packed weights past L3 that are wider than the batch
+        /// is tall) panel chunks, where each thread reads only its own panels and all of x; rows again when there are
+        /// too few panels to go round.
+        /// </summary>
+        private bool SplitsByRows()
+        {
+            int cores = Environment.ProcessorCount;
+            int columns = (end - first) * PackedGemm<T>.NR;
+            long weightBytes = (long)k * columns * Unsafe.SizeOf<T>();
+            bool rowsFit = rowTiles >= RowTilesPerCore * cores && (weightBytes <= SharedCacheBytes || m >= columns);
+            return rowsFit || (panelChunks < cores && rowTiles >= cores);
         }
 
         /// <summary>The start of chunk <paramref name="chunk"/> of <paramref name="count"/> items in <paramref name="chunks"/> near-equal parts.</summary>
