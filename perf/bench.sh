@@ -6,12 +6,12 @@
 #   perf/bench.sh full [bdn-args]      every suite, a process per case (1-1.5 hours), then peak
 #   perf/bench.sh peak [options]       the core's FMA ceiling into the results folder (the chart's line)
 #   perf/bench.sh self-test            the comparison logic's built-in cases
-#   perf/bench.sh compare [options]    this run's results against perf/baseline (exit 1 on a regression)
+#   perf/bench.sh compare [options]    this run's results against perf/baseline/run1..3 (exit 1 on a regression)
 #   perf/bench.sh chart [options]      docs/perf.svg from this run's results
 #   perf/bench.sh chart3 [options]     docs/perf.svg from medium3's three runs (medians)
 #   perf/bench.sh table [options]      markdown ratio table from this run's results
 #   perf/bench.sh table3 [options]     markdown table over medium3's three runs (median and spread)
-#   perf/bench.sh baseline             copy this run's full JSON into perf/baseline/
+#   perf/bench.sh baseline3            copy medium3's three runs (reports, run-info.json, fma-peak.txt) into perf/baseline/run1..3
 # quick, medium, medium3, full and peak run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed (see below).
 # Options after compare/chart/table override their defaults; an --input (--baseline, --current) replaces the default.
 set -euo pipefail
@@ -62,7 +62,7 @@ case "$command" in
     compare)
         build
         defaults=()
-        given --baseline "$@" || defaults+=(--baseline perf/baseline)
+        given --baseline "$@" || defaults+=(--baseline perf/baseline/run1 --baseline perf/baseline/run2 --baseline perf/baseline/run3)
         given --current "$@" || defaults+=(--current "$results")
         report compare "${defaults[@]}" "$@"
         ;;
@@ -75,6 +75,14 @@ case "$command" in
         ;;
     chart3) build && report chart "${inputs3[@]}" --output docs/perf.svg "$@" ;;
     table3) build && report table "${inputs3[@]}" "$@" ;;
-    baseline) cp "$results"/*-report-full.json perf/baseline/ && ls perf/baseline ;;
+    baseline3)
+        # medium3's three runs become the baseline: the reports, the run record and the peak of each.
+        for run in 1 2 3; do
+            rm -rf "perf/baseline/run$run" && mkdir -p "perf/baseline/run$run"
+            cp "$three/run$run/results/"*-report-full.json "$three/run$run/results/run-info.json" \
+                "$three/run$run/results/fma-peak.txt" "perf/baseline/run$run/"
+        done
+        ls perf/baseline/run*
+        ;;
     *) sed -n '2,16p' "$script"; exit 2 ;;
 esac

@@ -20,6 +20,7 @@ public static class ReportSelfTest
         ("the peak is the widest accelerated vector's, not the larger number", PeakIsWidestWidth),
         ("the OpenBLAS text names the core and the variables, or unpinned", OpenBlasText),
         ("the OpenBLAS check passes Naive itself and fails a transposed W in float and double", CheckCatchesTranspose),
+        ("the speed table inverts same-run times: Packed against OpenBLAS-1T, Parallel against OpenBLAS-2T, share of peak", SpeedTableCells),
     ];
 
     private static BenchmarkRecord At(string row, double mean) => new("SquareMatMul", "512x512x512", "InOut", row, mean);
@@ -102,5 +103,19 @@ public static class ReportSelfTest
         return right.Count == 0
             && wrongSingle.Count > 0 && wrongSingle.Any(f => f.StartsWith("sgemm", StringComparison.Ordinal)) && wrongSingle.Any(f => f.StartsWith("sgemv", StringComparison.Ordinal))
             && wrongDouble.Count > 0 && wrongDouble.All(f => f[0] == 'd');
+    }
+
+    private static bool SpeedTableCells()
+    {
+        // Per run, OpenBLAS-1T over Packed: 1.2, 0.9, 1.0 (median 1.0); OpenBLAS-2T over Parallel: 0.5, 0.5, 0.8.
+        // Packed at 512³ (2.68e8 flops) in 1 ms is 268 GFLOP/s, at 1.25 ms 215: 100 % and 80 % of a 268.4 peak.
+        BenchmarkRecord[] OneRun(double blas1, double packed, double blas2, double parallel) =>
+            [At(RowNames.OpenBlasSingleThread, blas1), At("Packed", packed), At(RowNames.OpenBlasTwoThreads, blas2), At("Parallel", parallel)];
+        string table = Tables.SpeedTable.Render(
+            [OneRun(1.2e6, 1e6, 1e6, 2e6), OneRun(1.125e6, 1.25e6, 1e6, 2e6), OneRun(1.25e6, 1.25e6, 1.6e6, 2e6)], "test", 268.435456);
+        string line = table.Split('\n').Single(l => l.StartsWith("| 512×512×512 | InOut", StringComparison.Ordinal));
+        return line.Contains("| 1.00× (0.90–1.20) |", StringComparison.Ordinal)
+            && line.Contains("| 0.50× (0.50–0.80) |", StringComparison.Ordinal)
+            && line.Contains("| 80 % (80–100) |", StringComparison.Ordinal);
     }
 }

@@ -1,12 +1,14 @@
 using DenseLinear.Benchmarks.Cli;
 using DenseLinear.Benchmarks.Comparison;
+using DenseLinear.Benchmarks.Peak;
 using DenseLinear.Benchmarks.Provenance;
 
 namespace DenseLinear.Benchmarks.Tables;
 
 /// <summary>
-/// <c>table --input &lt;dir-or-json&gt; [--input ...] [--output file.md]</c>: prints the markdown, or writes it.
-/// One <c>--input</c> per run; several give the median of the runs' same-run ratios with their spread.
+/// <c>table --input &lt;dir-or-json&gt; [--input ...] [--speeds] [--output file.md]</c>: prints the markdown, or writes
+/// it. One <c>--input</c> per run; several give the median of the runs' same-run ratios with their spread.
+/// <c>--speeds</c> gives the README's one-line-per-product table of speeds (<see cref="SpeedTable"/>) instead.
 /// </summary>
 public static class TableCommand
 {
@@ -16,7 +18,11 @@ public static class TableCommand
         {
             var options = new CommandOptions(args);
             IReadOnlyList<string> inputs = options.All("--input");
-            string markdown = RatioTable.Render(MultiRun.Read(inputs), RunLabel.Describe(inputs));
+            IReadOnlyList<IReadOnlyList<BenchmarkRecord>> runs = MultiRun.Read(inputs);
+            string label = RunLabel.Describe(inputs);
+            PeakReading[] peaks = [.. inputs.Select(PeakFile.TryRead).OfType<PeakReading>()];
+            double? peak = peaks.Length > 0 ? MultiRun.Median([.. peaks.Select(p => p.Gflops)]) : null;
+            string markdown = options.Has("--speeds") ? SpeedTable.Render(runs, label, peak) : RatioTable.Render(runs, label);
             if (options.Optional("--output") is { } output)
             {
                 File.WriteAllText(output, markdown);
@@ -32,7 +38,7 @@ public static class TableCommand
         catch (Exception e) when (e is ArgumentException or IOException or System.Text.Json.JsonException or FormatException)
         {
             Console.Error.WriteLine($"table: {e.Message}");
-            Console.Error.WriteLine("usage: table --input <dir-or-json> [--input <dir-or-json> ...] [--output <file.md>]");
+            Console.Error.WriteLine("usage: table --input <dir-or-json> [--input <dir-or-json> ...] [--speeds] [--output <file.md>]");
             return 2;
         }
     }
