@@ -48,15 +48,7 @@ public static class ChartCommand
     }
 
     /// <summary>The median of the inputs' peak files; the width only when they all name the same one.</summary>
-    private static PeakReading StoredPeak(IReadOnlyList<string> inputs)
-    {
-        PeakReading[] found = [.. inputs.Select(PeakFile.TryRead).OfType<PeakReading>()];
-        if (found.Length == 0)
-        {
-            throw new ArgumentException($"No --peak and no {PeakFile.FileName} beside {string.Join(", ", inputs)}; run 'peak' first (perf/bench.sh peak).");
-        }
-
-        string?[] widths = [.. found.Select(p => p.Width).Distinct()];
-        return new PeakReading(MultiRun.Median([.. found.Select(p => p.Gflops)]), widths.Length == 1 ? widths[0] : null);
-    }
+    private static PeakReading StoredPeak(IReadOnlyList<string> inputs) =>
+        PeakFile.TryReadMedian(inputs)
+        ?? throw new ArgumentException($"No --peak and no {PeakFile.FileName} beside {string.Join(", ", inputs)}; run 'peak' first (perf/bench.sh peak).");
 }

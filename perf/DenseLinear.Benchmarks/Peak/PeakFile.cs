@@ -1,4 +1,5 @@
 using System.Globalization;
+using DenseLinear.Benchmarks.Comparison;
 
 namespace DenseLinear.Benchmarks.Peak;
 
@@ -41,5 +42,21 @@ public static class PeakFile
         return double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out double gflops) && gflops > 0 && double.IsFinite(gflops)
             ? new PeakReading(gflops, width)
             : throw new FormatException($"{path}: the first line should be the peak in GFLOP/s, found '{first}'.");
+    }
+
+    /// <summary>
+    /// The median of the peaks stored beside <paramref name="inputs"/> (one per run), with the width only when they
+    /// all name the same one; null when none of them has a peak file.
+    /// </summary>
+    public static PeakReading? TryReadMedian(IEnumerable<string> inputs)
+    {
+        PeakReading[] found = [.. inputs.Select(TryRead).OfType<PeakReading>()];
+        if (found.Length == 0)
+        {
+            return null;
+        }
+
+        string?[] widths = [.. found.Select(p => p.Width).Distinct()];
+        return new PeakReading(MultiRun.Median([.. found.Select(p => p.Gflops)]), widths.Length == 1 ? widths[0] : null);
     }
 }

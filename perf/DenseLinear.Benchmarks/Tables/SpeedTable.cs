@@ -20,15 +20,13 @@ public static class SpeedTable
     private static readonly (string Heading, string Row, string Reference)[] Columns =
     [
         ("Packed", Packed, RowNames.OpenBlasSingleThread),
-        ("Packed, pre-packed", Packed + PrePackedRowName, RowNames.OpenBlasSingleThread),
+        ("Packed, pre-packed", Packed + PrePackedRow<float>.Suffix, RowNames.OpenBlasSingleThread),
         ("TensorPrimitives", TensorPrimitivesKernel<float>.Instance.Name, RowNames.OpenBlasSingleThread),
         ("Parallel ÷ OpenBLAS-2T", Parallel, RowNames.OpenBlasTwoThreads),
-        ("Parallel, pre-packed ÷ OpenBLAS-2T", Parallel + PrePackedRowName, RowNames.OpenBlasTwoThreads),
+        ("Parallel, pre-packed ÷ OpenBLAS-2T", Parallel + PrePackedRow<float>.Suffix, RowNames.OpenBlasTwoThreads),
         ("Layer ÷ OpenBLAS-2T", RowNames.Layer, RowNames.OpenBlasTwoThreads),
         ("Packed ÷ naive", Packed, RowNames.Naive),
     ];
-
-    private const string PrePackedRowName = "+prepacked";
 
     /// <summary>The table under a line naming <paramref name="provenance"/>; <paramref name="peak"/> in GFLOP/s, or null for no share column.</summary>
     public static string Render(IReadOnlyList<IReadOnlyList<BenchmarkRecord>> runs, string provenance, double? peak)
@@ -43,7 +41,7 @@ public static class SpeedTable
         var byRun = runs.Select(run => run.ToDictionary(r => (r.Product, r.Row), r => r.MeanNanoseconds)).ToList();
         List<BenchmarkRecord> products = [.. MultiRun.MedianMeans(runs).Where(r => r.Row == RowNames.OpenBlasSingleThread)];
         List<string> suites = [.. products.Select(p => p.Suite).Distinct()];
-        foreach (BenchmarkRecord product in products.OrderBy(p => suites.IndexOf(p.Suite)).ThenBy(p => Gflops(p.Shape, 1)).ThenBy(p => p.Layout, StringComparer.Ordinal))
+        foreach (BenchmarkRecord product in products.OrderBy(p => suites.IndexOf(p.Suite)).ThenBy(p => MatMulShape.TryParse(p.Shape, out MatMulShape s) ? s.Flops : 0).ThenBy(p => p.Layout, StringComparer.Ordinal))
         {
             bool isDouble = product.Suite.Contains("Double", StringComparison.Ordinal);
             string shape = product.Shape.Replace('x', '×') + (isDouble ? " (double)" : "");

@@ -20,9 +20,9 @@ public static class TableCommand
             IReadOnlyList<string> inputs = options.All("--input");
             IReadOnlyList<IReadOnlyList<BenchmarkRecord>> runs = MultiRun.Read(inputs);
             string label = RunLabel.Describe(inputs);
-            PeakReading[] peaks = [.. inputs.Select(PeakFile.TryRead).OfType<PeakReading>()];
-            double? peak = peaks.Length > 0 ? MultiRun.Median([.. peaks.Select(p => p.Gflops)]) : null;
-            string markdown = options.Has("--speeds") ? SpeedTable.Render(runs, label, peak) : RatioTable.Render(runs, label);
+            string markdown = options.Has("--speeds")
+                ? SpeedTable.Render(runs, label, PeakFile.TryReadMedian(inputs)?.Gflops)
+                : RatioTable.Render(runs, label);
             if (options.Optional("--output") is { } output)
             {
                 File.WriteAllText(output, markdown);
