@@ -76,12 +76,10 @@ public sealed class ScalarFallbackTests
     private static IEnumerable<(string Path, T[] Actual, T[] Expected)> OtherPaths<T>(int kc, T[] a, T[] b, T[] c, int ldc, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int nr = MicroKernels<T>.NR;
         if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
         {
             T[] actual = (T[])c.Clone(), expected = (T[])c.Clone();
-            Vector256MicroKernels<T>.HalfTile(kc, ref First(a), ref First(b), nr, ref actual[0], ldc, accumulate);
-            Vector256MicroKernels<T>.HalfTile(kc, ref First(a), ref First(b, nr / 2), nr, ref actual[nr / 2], ldc, accumulate);
+            MicroKernels<T>.TileOn(MicroKernelPath.Vector256, kc, ref First(a), ref First(b), ref actual[0], ldc, accumulate);
             MicroKernels<T>.ScalarTile(kc, Vector256MicroKernels<T>.MR, ref First(a), Vector256MicroKernels<T>.MR, ref First(b), ref expected[0], ldc, accumulate);
             yield return ("Vector256", actual, expected);
         }
@@ -90,7 +88,7 @@ public sealed class ScalarFallbackTests
         {
             int mr = Vector512MicroKernels<T>.MR;
             T[] actual = (T[])c.Clone(), expected = (T[])c.Clone();
-            Vector512MicroKernels<T>.Tile(kc, ref First(a), ref First(b), ref actual[0], ldc, accumulate);
+            MicroKernels<T>.TileOn(MicroKernelPath.Vector512, kc, ref First(a), ref First(b), ref actual[0], ldc, accumulate);
             MicroKernels<T>.ScalarTile(kc, mr, ref First(a), mr, ref First(b), ref expected[0], ldc, accumulate);
             yield return ("Vector512", actual, expected);
 
@@ -136,18 +134,9 @@ public sealed class ScalarFallbackTests
             Assert.True(Matrices.FirstDifference<T>(dispatched, scalar[..^1]) < 0, $"row k={k}, panels={panels}, packed={packed}: index {Matrices.FirstDifference<T>(dispatched, scalar[..^1])}");
             if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                // The AVX2 rows, which an AVX-512 machine never dispatches: pairs of panels, then a single one.
+                // The AVX2 rows, which an AVX-512 machine never dispatches.
                 var narrow = new T[panels * nr];
-                int q = 0;
-                for (; q + 2 <= panels; q += 2)
-                {
-                    Vector256MicroKernels<T>.Row2(k, ref x[0], ref b[q * panelStride], panelStride, rowStride, ref narrow[q * nr]);
-                }
-
-                if (q < panels)
-                {
-                    Vector256MicroKernels<T>.Row1(k, ref x[0], ref b[q * panelStride], rowStride, ref narrow[q * nr]);
-                }
+                MicroKernels<T>.RowOn(MicroKernelPath.Vector256, k, ref x[0], ref b[0], panelStride, rowStride, panels, ref narrow[0]);
 
                 AssertSame<T>(scalar[..^1], narrow, $"row k={k}, panels={panels}, packed={packed}, path Vector256");
             }

@@ -57,12 +57,18 @@ public abstract partial class KernelSpecification<T>
         }
 
         IReadOnlyDictionary<string, string> recorded = OutputDigests.Read(Path.Combine(AppContext.BaseDirectory, file));
-        var failures = computed
-            .Where(line => !recorded.TryGetValue(line.Key, out string? digest) || digest != line.Value)
-            .Select(line => recorded.TryGetValue(line.Key, out string? digest)
-                ? $"{line.Key}: recorded {digest}, computed {line.Value}"
-                : $"{line.Key}: nothing recorded, computed {line.Value}")
-            .ToList();
+        var failures = new List<string>();
+        foreach ((string key, string digest) in computed)
+        {
+            if (!recorded.TryGetValue(key, out string? expected))
+            {
+                failures.Add($"{key}: nothing recorded, computed {digest}");
+            }
+            else if (expected != digest)
+            {
+                failures.Add($"{key}: recorded {expected}, computed {digest}");
+            }
+        }
         Assert.True(failures.Count == 0, $"Instruction sets | {Subject} | {OutputDigests.InstructionSets} | outputs differ from {file}:\n{string.Join("\n", failures)}");
     }
 }

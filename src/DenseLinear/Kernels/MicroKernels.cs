@@ -37,7 +37,7 @@ internal static class MicroKernels<T>
     public static int NR => 2 * Vector512<T>.Count;
 
     /// <summary>Rows per tile, and so per packed x panel: 12 on the AVX-512 path, 6 on the others.</summary>
-    public static int MR => Path == MicroKernelPath.Vector512 ? Vector512MicroKernels<T>.MR : Vector256MicroKernels<T>.MR;
+    public static int MR => RowsOf(Path);
 
     /// <summary>Rows per <see cref="EdgeTile"/>: 4 on the AVX-512 path, a whole <see cref="MR"/> on the others.</summary>
     public static int EdgeRows => Path == MicroKernelPath.Vector512 ? Vector512MicroKernels<T>.EdgeRows : MR;
@@ -48,9 +48,17 @@ internal static class MicroKernels<T>
     /// a is an MR-row panel, b an NR-column panel.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Tile(int kc, ref T a, ref T b, ref T c, nint ldc, bool accumulate)
+    public static void Tile(int kc, ref T a, ref T b, ref T c, nint ldc, bool accumulate) =>
+        TileOn(Path, kc, ref a, ref b, ref c, ldc, accumulate);
+
+    /// <summary>
+    /// <see cref="Tile"/> on <paramref name="path"/>, whichever the process dispatches (a <see cref="RowsOf"/>-row
+    /// panel); internal so the tests can hold every path this machine runs to the scalar loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void TileOn(MicroKernelPath path, int kc, ref T a, ref T b, ref T c, nint ldc, bool accumulate)
     {
-        switch (Path)
+        switch (path)
         {
             case MicroKernelPath.Vector512:
                 Vector512MicroKernels<T>.Tile(kc, ref a, ref b, ref c, ldc, accumulate);
@@ -61,7 +69,7 @@ internal static class MicroKernels<T>
                 Vector256MicroKernels<T>.HalfTile(kc, ref a, ref Unsafe.Add(ref b, half), NR, ref Unsafe.Add(ref c, half), ldc, accumulate);
                 break;
             default:
-                ScalarTile(kc, MR, ref a, MR, ref b, ref c, ldc, accumulate);
+                ScalarTile(kc, RowsOf(path), ref a, RowsOf(path), ref b, ref c, ldc, accumulate);
                 break;
         }
     }
@@ -87,12 +95,17 @@ internal static class MicroKernels<T>
     /// <c>dst[q·NR + l] = chain over p of x[p] · b[q·panelStride + p·rowStride + l]</c> for <paramref name="panels"/>
     /// (1..4) groups of NR columns, each chain from zero over the whole k.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Row(int k, ref T x, ref T b, nint panelStride, nint rowStride, int panels, ref T dst) =>
+        RowOn(Path, k, ref x, ref b, panelStride, rowStride, panels, ref dst);
+
+    /// <summary><see cref="Row"/> on <paramref name="path"/>; internal for the tests, as <see cref="TileOn"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Row(int k, ref T x, ref T b, nint panelStride, nint rowStride, int panels, ref T dst)
+    internal static void RowOn(MicroKernelPath path, int k, ref T x, ref T b, nint panelStride, nint rowStride, int panels, ref T dst)
     {
         int nr = NR;
         int q = 0;
-        switch (Path)
+        switch (path)
         {
             case MicroKernelPath.Vector512:
                 if (panels == RowPanels)
@@ -128,6 +141,10 @@ internal static class MicroKernels<T>
                 return;
         }
     }
+
+    /// <summary>Rows per tile on <paramref name="path"/>: 12 with AVX-512, 6 otherwise.</summary>
+    internal static int RowsOf(MicroKernelPath path) =>
+        path == MicroKernelPath.Vector512 ? Vector512MicroKernels<T>.MR : Vector256MicroKernels<T>.MR;
 
     /// <summary>
     /// The scalar fallback of the tiles: <paramref name="rows"/> rows of a panel whose rows are

@@ -187,7 +187,7 @@ internal static class PackedGemm<T>
 
         int mc = MC;
         int mr = MR;
-        T[] block = xBlock is { } cached && cached.Length == mc * KC ? cached : (xBlock = new T[mc * KC]);
+        T[] block = xBlock ??= new T[mc * KC];
         Span<T> edge = stackalloc T[MicroKernels<T>.MaxMR * MicroKernels<T>.MaxNR];
         ref T yRef = ref MemoryMarshal.GetReference(y);
         for (int jc = panelStart; jc < panelEnd; jc += NCPanels)
@@ -341,7 +341,7 @@ internal static class PackedGemm<T>
                     }
                 }
             }
-            else if (height < MR)
+            else if (height < mr)
             {
                 panel.Clear();
             }
