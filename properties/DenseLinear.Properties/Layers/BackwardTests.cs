@@ -144,7 +144,7 @@ public sealed class BackwardTests
         ArgumentException e = Assert.Throws<ArgumentException>(() => pyTorch.Backward(
             new ReadOnlyTensorSpan<float>([1, 2], [65536, 65536, 2], [0, 0, 1]),
             new ReadOnlyTensorSpan<float>(new float[1], [65536, 65536, 0], [0, 0, 0])));
-        Assert.StartsWith("PyTorch Linear: batch [65536, 65536] has more elements than an array holds.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("PyTorch Linear: batch [65536, 65536] has more elements than an array holds:", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,13 +155,13 @@ public sealed class BackwardTests
         ArgumentException input = Assert.Throws<ArgumentException>(() => noOutputs.Backward(
             new ReadOnlyTensorSpan<float>([1, 2, 3, 4], [65536, 16384, 4], [0, 0, 1]),
             new ReadOnlyTensorSpan<float>(new float[1], [65536, 16384, 0], [0, 0, 0])));
-        Assert.StartsWith("PyTorch Linear: input [65536, 16384, 4] has more elements than an array holds.", input.Message, StringComparison.Ordinal);
+        Assert.StartsWith("PyTorch Linear: input [65536, 16384, 4] has more elements than an array holds:", input.Message, StringComparison.Ordinal);
 
         var noInputs = new DenseLayer<float>(Tensor.Create(Array.Empty<float>(), [0, 4]));
         ArgumentException gradient = Assert.Throws<ArgumentException>(() => noInputs.Backward(
             new ReadOnlyTensorSpan<float>(new float[1], [65536, 16384, 0], [0, 0, 0]),
             new ReadOnlyTensorSpan<float>([1, 2, 3, 4], [65536, 16384, 4], [0, 0, 1])));
-        Assert.StartsWith("Keras Dense: the output gradient [65536, 16384, 4] has more elements than an array holds.", gradient.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Keras Dense: the output gradient [65536, 16384, 4] has more elements than an array holds:", gradient.Message, StringComparison.Ordinal);
     }
 
     private static LayerGradients<float> Backward(IDenseLayer<float> layer, Tensor<float> input, Tensor<float> gradient) =>

@@ -150,7 +150,7 @@ public sealed class ForwardArgumentTests
         foreach (IDenseLayer<float> layer in new IDenseLayer<float>[] { PyTorch(), Keras() })
         {
             string convention = layer is LinearLayer<float> ? "PyTorch Linear" : "Keras Dense";
-            string message = $"{convention}: output [65536, 32768, 2] has more elements than an array holds.";
+            string message = $"{convention}: output [65536, 32768, 2] has more elements than an array holds:";
             ArgumentException allocating = Assert.Throws<ArgumentException>(() => layer.Forward(RepeatedRow([1, 2, 3], lengths)));
             Assert.StartsWith(message, allocating.Message, StringComparison.Ordinal);
             ArgumentException writing = Assert.Throws<ArgumentException>(() => layer.Forward(RepeatedRow([1, 2, 3], lengths), new TensorSpan<float>(destination, [1, 2])));
@@ -167,9 +167,9 @@ public sealed class ForwardArgumentTests
         var pyTorch = new LinearLayer<float>(Tensor.Create(Array.Empty<float>(), [0, 2]));
         var keras = new DenseLayer<float>(Tensor.Create(Array.Empty<float>(), [2, 0]));
         ArgumentException p = Assert.Throws<ArgumentException>(() => pyTorch.Forward(RepeatedRow([1, 2], lengths)));
-        Assert.StartsWith("PyTorch Linear: batch [65536, 65536] has more elements than an array holds.", p.Message, StringComparison.Ordinal);
+        Assert.StartsWith("PyTorch Linear: batch [65536, 65536] has more elements than an array holds:", p.Message, StringComparison.Ordinal);
         ArgumentException k = Assert.Throws<ArgumentException>(() => keras.Forward(RepeatedRow([1, 2], lengths), new TensorSpan<float>(new float[1], [65536, 65536, 0], [0, 0, 0])));
-        Assert.StartsWith("Keras Dense: batch [65536, 65536] has more elements than an array holds.", k.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Keras Dense: batch [65536, 65536] has more elements than an array holds:", k.Message, StringComparison.Ordinal);
 
         // A batch that fits gives the empty output of its shape.
         Assert.Equal([4, 5, 0], pyTorch.Forward(Tensor.Create(new float[40], [4, 5, 2])).Lengths.ToArray());
@@ -183,9 +183,9 @@ public sealed class ForwardArgumentTests
         var pyTorch = new LinearLayer<float>(Tensor.Create(Array.Empty<float>(), [0, 4]));
         var keras = new DenseLayer<float>(Tensor.Create(Array.Empty<float>(), [4, 0]));
         ArgumentException p = Assert.Throws<ArgumentException>(() => pyTorch.Forward(RepeatedRow([1, 2, 3, 4], lengths)));
-        Assert.StartsWith("PyTorch Linear: input [65536, 16384, 4] has more elements than an array holds.", p.Message, StringComparison.Ordinal);
+        Assert.StartsWith("PyTorch Linear: input [65536, 16384, 4] has more elements than an array holds:", p.Message, StringComparison.Ordinal);
         ArgumentException k = Assert.Throws<ArgumentException>(() => keras.Forward(RepeatedRow([1, 2, 3, 4], lengths), new TensorSpan<float>(new float[1], [65536, 16384, 0], [0, 0, 0])));
-        Assert.StartsWith("Keras Dense: input [65536, 16384, 4] has more elements than an array holds.", k.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Keras Dense: input [65536, 16384, 4] has more elements than an array holds:", k.Message, StringComparison.Ordinal);
     }
 
     private static LinearLayer<float> PyTorch() =>

@@ -84,12 +84,12 @@ public sealed class LayerCompositionTests
         var narrow = new LinearLayer<float>(Tensor.Create(new float[65536], [1, 65536]));
         var wide = new LinearLayer<float>(Tensor.Create(new float[65536], [65536, 1]));
         ArgumentException pyTorch = Assert.Throws<ArgumentException>(() => LayerComposition.Compose(narrow, wide));
-        Assert.StartsWith("PyTorch Linear: the composed weight [65536, 65536] has more elements than an array holds.", pyTorch.Message, StringComparison.Ordinal);
+        Assert.StartsWith("PyTorch Linear: the composed weight [65536, 65536] has more elements than an array holds:", pyTorch.Message, StringComparison.Ordinal);
 
         var kerasNarrow = new DenseLayer<float>(Tensor.Create(new float[65536], [65536, 1]));
         var kerasWide = new DenseLayer<float>(Tensor.Create(new float[65536], [1, 65536]));
         ArgumentException keras = Assert.Throws<ArgumentException>(() => LayerComposition.Compose(kerasNarrow, kerasWide));
-        Assert.StartsWith("Keras Dense: the composed kernel [65536, 65536] has more elements than an array holds.", keras.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Keras Dense: the composed kernel [65536, 65536] has more elements than an array holds:", keras.Message, StringComparison.Ordinal);
     }
 
     [Theory]

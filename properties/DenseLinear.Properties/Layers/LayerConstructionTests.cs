@@ -84,9 +84,9 @@ public sealed class LayerConstructionTests
         // [65536, 65536] with zero strides: one value repeated, 2³² elements that no copy can hold.
         Tensor<float> huge = Tensor.Create(new float[] { 1 }, [65536, 65536], [0, 0]);
         ArgumentException pyTorch = Assert.Throws<ArgumentException>(() => new LinearLayer<float>(huge));
-        Assert.StartsWith("PyTorch Linear: weight [65536, 65536] has more elements than an array holds.", pyTorch.Message, StringComparison.Ordinal);
+        Assert.StartsWith("PyTorch Linear: weight [65536, 65536] has more elements than an array holds:", pyTorch.Message, StringComparison.Ordinal);
         ArgumentException keras = Assert.Throws<ArgumentException>(() => new DenseLayer<float>(huge));
-        Assert.StartsWith("Keras Dense: kernel [65536, 65536] has more elements than an array holds.", keras.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Keras Dense: kernel [65536, 65536] has more elements than an array holds:", keras.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,24 +123,7 @@ public sealed class LayerConstructionTests
         // [65536, 65536] with zero strides: one value repeated, 2³² elements that no transposed copy can hold.
         ArgumentException e = Assert.Throws<ArgumentException>(
             () => WeightConversion.Transpose(new ReadOnlyTensorSpan<float>([1], [65536, 65536], [0, 0])));
-        Assert.StartsWith("weight [65536, 65536] has more elements than an array holds.", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Element_counts_are_exact_up_to_int_MaxValue_and_rejected_past_it()
-    {
-        Assert.Equal(1, TensorShape.ElementCount([], "s"));
-        Assert.Equal(0, TensorShape.ElementCount([0, int.MaxValue, int.MaxValue], "s"));
-        Assert.Equal(0, TensorShape.ElementCount([65536, 65536, 0], "s"));
-        Assert.Equal(0, TensorShape.ElementCount([int.MaxValue, int.MaxValue, 3, 0, 5], "s"));
-        Assert.Equal(int.MaxValue, TensorShape.ElementCount([int.MaxValue], "s"));
-        Assert.Equal(int.MaxValue, TensorShape.ElementCount([1, int.MaxValue, 1], "s"));
-        Assert.Equal(46340 * 46340, TensorShape.ElementCount([46340, 46340], "s"));
-        ArgumentException e = Assert.Throws<ArgumentException>(() => TensorShape.ElementCount([46341, 46341], "output"));
-        Assert.Contains("output [46341, 46341]", e.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => TensorShape.ElementCount([65536, 32768], "s"));
-        Assert.Equal("[]", TensorShape.Format([]));
-        Assert.Equal("[2, 0, 7]", TensorShape.Format([2, 0, 7]));
+        Assert.StartsWith("weight [65536, 65536] has more elements than an array holds:", e.Message, StringComparison.Ordinal);
     }
 
     private static float[] Flatten(ReadOnlyTensorSpan<float> span)

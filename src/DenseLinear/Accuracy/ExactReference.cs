@@ -55,7 +55,9 @@ public sealed class ExactReference<T>
     public static ExactReference<T> Multiply(
         ReadOnlySpan<T> x, ReadOnlySpan<T> w, int m, int k, int n, WeightLayout layout, ReadOnlySpan<T> bias = default)
     {
-        MatMulArguments.Validate(x, w, new T[checked(m * n)], m, k, n, layout);
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        MatMulArguments.Validate(x, w, new T[ArrayLength.Of((long)m * n, $"the reference product y [{m}×{n}]", nameof(m))], m, k, n, layout);
         if (!bias.IsEmpty && bias.Length != n)
         {
             throw new ArgumentException($"bias has {bias.Length} elements but {MatMulArguments.Describe(m, k, n, layout)} needs {n}.", nameof(bias));

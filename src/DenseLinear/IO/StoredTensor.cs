@@ -71,11 +71,12 @@ public sealed class StoredTensor
     }
 
     /// <summary>Creates a tensor from a copy of a tensor span's values and shape.</summary>
+    /// <exception cref="ArgumentException">The tensor (e.g. a zero-stride view) has more elements than an array holds.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public static StoredTensor FromTensor<T>(in ReadOnlyTensorSpan<T> tensor)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var copy = new T[tensor.FlattenedLength];
+        var copy = ArrayLength.Allocate<T>(tensor.Lengths, "Tensor", nameof(tensor));
         tensor.FlattenTo(copy);
         long[] lengths = new long[tensor.Rank];
         for (int axis = 0; axis < lengths.Length; axis++)

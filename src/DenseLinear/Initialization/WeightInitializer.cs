@@ -60,10 +60,17 @@ public abstract class WeightInitializer
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(random);
+        return Tensor.Create(Values<T>(rows, columns, layout, random), [rows, columns]);
+    }
+
+    /// <summary>What <see cref="Create{T}"/> draws, as a row-major array.</summary>
+    internal T[] Values<T>(int rows, int columns, WeightLayout layout, Random random)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         (int fanIn, int fanOut) = Fans(rows, columns, layout);
-        var values = new T[TensorShape.ElementCount([rows, columns], "Weight")];
+        var values = ArrayLength.Allocate<T>([rows, columns], "Weight");
         Distribution(fanIn, fanOut).Sample<T>(random, values);
-        return Tensor.Create(values, [rows, columns]);
+        return values;
     }
 
     /// <summary>Draws a vector of <paramref name="length"/> values (a bias) with the fans of the weight it belongs to.</summary>
@@ -71,10 +78,17 @@ public abstract class WeightInitializer
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(random);
+        return Tensor.Create(VectorValues<T>(length, fanIn, fanOut, random), [length]);
+    }
+
+    /// <summary>What <see cref="CreateVector{T}"/> draws, as an array.</summary>
+    internal T[] VectorValues<T>(int length, int fanIn, int fanOut, Random random)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        var values = new T[length];
+        var values = ArrayLength.Allocate<T>([length], "Vector", nameof(length));
         Distribution(fanIn, fanOut).Sample<T>(random, values);
-        return Tensor.Create(values, [length]);
+        return values;
     }
 
     /// <summary>Parses a Keras initializer name: <c>glorot_uniform</c>, <c>glorot_normal</c>, <c>he_uniform</c>, <c>zeros</c>.</summary>

@@ -46,7 +46,7 @@ internal sealed class AffineMap<T>
     public Tensor<T> Forward(in ReadOnlyTensorSpan<T> input)
     {
         nint[] outputLengths = OutputLengths(input);
-        var output = new T[TensorShape.ElementCount(outputLengths, $"{convention}: output")];
+        var output = ArrayLength.Allocate<T>(outputLengths, $"{convention}: output", "input");
         Compute(input, outputLengths, output);
         return Tensor.Create(output, outputLengths);
     }
@@ -62,7 +62,7 @@ internal sealed class AffineMap<T>
         }
 
         // Every check has passed: a dense destination is written in place, a strided one through a copy.
-        int count = TensorShape.ElementCount(outputLengths, $"{convention}: output");
+        int count = ArrayLength.Of(outputLengths, $"{convention}: output", "input");
         if (count > 0 && destination.IsDense && destination.TryGetSpan(new nint[destination.Rank], count, out Span<T> direct))
         {
             Compute(input, outputLengths, direct);
@@ -94,14 +94,17 @@ internal sealed class AffineMap<T>
 
         nint[] output = lengths.ToArray();
         output[^1] = OutFeatures;
-        TensorShape.ElementCount(output, $"{convention}: output");
+        // Every count is checked here, before the caller allocates or writes anything.
+        ArrayLength.Of(output, $"{convention}: output", nameof(input));
+        ArrayLength.Of(output.AsSpan(0, output.Length - 1), $"{convention}: batch", nameof(input));
+        ArrayLength.Of(lengths, $"{convention}: input", nameof(input));
         return output;
     }
 
     private void Compute(in ReadOnlyTensorSpan<T> input, nint[] outputLengths, Span<T> y)
     {
-        int rows = TensorShape.ElementCount(outputLengths.AsSpan(0, outputLengths.Length - 1), $"{convention}: batch");
-        ReadOnlySpan<T> x = Rows(input, TensorShape.ElementCount(input.Lengths, $"{convention}: input"));
+        int rows = ArrayLength.Of(outputLengths.AsSpan(0, outputLengths.Length - 1), $"{convention}: batch", "input");
+        ReadOnlySpan<T> x = Rows(input, ArrayLength.Of(input.Lengths, $"{convention}: input", nameof(input)));
         if (x.Overlaps(y))
         {
             // Kernels refuse a y that overlaps x; a destination sharing the input's memory is computed from a copy.

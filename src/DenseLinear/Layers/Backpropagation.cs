@@ -9,7 +9,7 @@ namespace DenseLinear;
 /// </summary>
 /// <remarks>
 /// PyTorch, W [out, in]: dX = dY'·W is <c>Multiply(dY', W, m, k: out, n: in, InOut)</c> (W read as [k×n]);
-/// dW = dY'ᵀ·X is <c>Multiply(dY'ᵀ, X, m: out, k: rows, n: in, InOut)</c>.
+/// dW = (Xᵀ·dY')ᵀ is <c>Multiply(Xᵀ, dY', m: in, k: rows, n: out, InOut)</c>, transposed.
 /// Keras, K [in, units]: dX = dY'·Kᵀ is <c>Multiply(dY', K, m, k: units, n: in, OutIn)</c> (K read as [n×k]);
 /// dK = Xᵀ·dY' is <c>Multiply(Xᵀ, dY', m: in, k: rows, n: units, InOut)</c>.
 /// db = Σ over rows of dY', summed in row order in T. Every gradient element is thus one dot product, held to
@@ -37,10 +37,12 @@ internal static class Backpropagation
                 nameof(outputGradient));
         }
 
-        int rows = TensorShape.ElementCount(outputLengths.AsSpan(0, outputLengths.Length - 1), $"{convention}: batch");
-        var x = new T[TensorShape.ElementCount(input.Lengths, $"{convention}: input")];
+        int rows = ArrayLength.Of(outputLengths.AsSpan(0, outputLengths.Length - 1), $"{convention}: batch", nameof(input));
+        int inputCount = ArrayLength.Of(input.Lengths, $"{convention}: input", nameof(input));
+        int outputCount = ArrayLength.Of(outputLengths, $"{convention}: the output gradient", nameof(outputGradient));
+        var x = new T[inputCount];
         input.FlattenTo(x);
-        var gradient = new T[TensorShape.ElementCount(outputLengths, $"{convention}: the output gradient")];
+        var gradient = new T[outputCount];
         outputGradient.FlattenTo(gradient);
         if (activation != Activation.Linear)
         {
@@ -53,23 +55,23 @@ internal static class Backpropagation
             ActivationFunctions.Backward<T>(activation, z, y, gradient, outFeatures);
         }
 
+        // dX = dY'·W reads W [out, in] as a [k×n] weight, and K [in, units] as an [n×k] one.
         var inputGradient = new T[x.Length];
+        WeightLayout asRead = layout == WeightLayout.OutIn ? WeightLayout.InOut : WeightLayout.OutIn;
+        kernel.Multiply(gradient, weight, inputGradient, rows, outFeatures, inFeatures, asRead);
+
+        // Xᵀ·dY' [in, out] is dK, and its transpose dW: only X is transposed, never the (often larger) dY'.
         var weightGradient = new T[weight.Length];
+        kernel.Multiply(Transpose(x, rows, inFeatures), gradient, weightGradient, inFeatures, rows, outFeatures, WeightLayout.InOut);
         if (layout == WeightLayout.OutIn)
         {
-            kernel.Multiply(gradient, weight, inputGradient, rows, outFeatures, inFeatures, WeightLayout.InOut);
-            kernel.Multiply(Transpose(gradient, rows, outFeatures), x, weightGradient, outFeatures, rows, inFeatures, WeightLayout.InOut);
-        }
-        else
-        {
-            kernel.Multiply(gradient, weight, inputGradient, rows, outFeatures, inFeatures, WeightLayout.OutIn);
-            kernel.Multiply(Transpose(x, rows, inFeatures), gradient, weightGradient, inFeatures, rows, outFeatures, WeightLayout.InOut);
+            weightGradient = Transpose(weightGradient, inFeatures, outFeatures);
         }
 
         Tensor<T>? biasGradient = null;
         if (bias is not null)
         {
-            var sums = new T[outFeatures];
+            var sums = ArrayLength.Allocate<T>([outFeatures], $"{convention}: the bias gradient");
             for (int row = 0; row < rows; row++)
             {
                 for (int j = 0; j < outFeatures; j++)

@@ -23,11 +23,24 @@ public sealed class DenseLayer<T> : IDenseLayer<T>
     /// <param name="matMulKernel">The matrix kernel; the registry's default when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A shape is not as stated; the message names it.</exception>
     public DenseLayer(Tensor<T> kernel, Tensor<T>? bias = null, Activation activation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
+        : this(
+            TensorShape.CopyMatrix(kernel, nameof(kernel), Convention),
+            TensorShape.CopyBias(bias, (int)kernel.Lengths[1], $"kernel {TensorShape.Format(kernel.Lengths)}", Convention),
+            (int)kernel.Lengths[0],
+            (int)kernel.Lengths[1],
+            activation,
+            matMulKernel)
     {
-        this.kernel = TensorShape.CopyMatrix(kernel, nameof(kernel), Convention);
-        InFeatures = (int)kernel.Lengths[0];
-        OutFeatures = (int)kernel.Lengths[1];
-        this.bias = TensorShape.CopyBias(bias, OutFeatures, $"kernel [{InFeatures}, {OutFeatures}]", Convention);
+    }
+
+    // Takes the arrays it is given, which the caller has checked and will not touch again: the library's own
+    // factories hand over fresh arrays instead of having them copied once more.
+    private DenseLayer(T[] kernel, T[]? bias, int inFeatures, int outFeatures, Activation activation, IMatMulKernel<T>? matMulKernel)
+    {
+        this.kernel = kernel;
+        this.bias = bias;
+        InFeatures = inFeatures;
+        OutFeatures = outFeatures;
         if (!Enum.IsDefined(activation))
         {
             throw new ArgumentOutOfRangeException(nameof(activation), activation, "Undefined activation.");
@@ -50,10 +63,14 @@ public sealed class DenseLayer<T> : IDenseLayer<T>
         WeightInitializer? kernelInitializer = null, IMatMulKernel<T>? matMulKernel = null)
     {
         ArgumentNullException.ThrowIfNull(random);
-        Tensor<T> kernel = (kernelInitializer ?? WeightInitializer.GlorotUniform).Create<T>(inputDim, units, WeightLayout.InOut, random);
-        Tensor<T>? bias = useBias ? Tensor.Create(new T[units], [units]) : null;
-        return new DenseLayer<T>(kernel, bias, activation, matMulKernel);
+        T[] kernel = (kernelInitializer ?? WeightInitializer.GlorotUniform).Values<T>(inputDim, units, WeightLayout.InOut, random);
+        T[]? bias = useBias ? ArrayLength.Allocate<T>([units], "Keras Dense: bias", nameof(units)) : null;
+        return Own(kernel, bias, inputDim, units, activation, matMulKernel);
     }
+
+    /// <summary>A layer over fresh arrays that no one else holds: K [in, units] row-major and b [units].</summary>
+    internal static DenseLayer<T> Own(T[] kernel, T[]? bias, int inFeatures, int units, Activation activation, IMatMulKernel<T>? matMulKernel) =>
+        new(kernel, bias, inFeatures, units, activation, matMulKernel);
 
     /// <summary>The same as <see cref="Create(int, int, Random, Activation, bool, WeightInitializer, IMatMulKernel{T})"/> with <c>new Random(seed)</c>.</summary>
     public static DenseLayer<T> Create(

@@ -24,14 +24,14 @@ public static class LayerComposition
         T[] w1 = Values(first.Weight), w2 = Values(second.Weight);
 
         // W [out2×in] = W₂ [out2×hidden] · W₁ [hidden×in], W₁ read as a [k×n] kernel.
-        var weight = new T[TensorShape.ElementCount([output, input], "PyTorch Linear: the composed weight")];
+        var weight = ArrayLength.Allocate<T>([output, input], "PyTorch Linear: the composed weight");
         kernel.Multiply(w2, w1, weight, output, hidden, input, WeightLayout.InOut);
 
         // b = W₂·b₁ + b₂: the row b₁ᵀ [1×hidden] times W₂ᵀ, W₂ read as an [n×k] weight.
         T[]? bias = ComposedBias(
             first.HasBias ? Values(first.Bias) : null, w2, WeightLayout.OutIn, second.HasBias ? Values(second.Bias) : null, hidden, output, kernel);
 
-        return new LinearLayer<T>(Tensor.Create(weight, [output, input]), bias is null ? null : Tensor.Create(bias, [output]), kernel);
+        return LinearLayer<T>.Own(weight, bias, output, input, kernel);
     }
 
     /// <summary>The Keras layer equal to <paramref name="second"/> ∘ <paramref name="first"/>; both must have a linear activation.</summary>
@@ -54,14 +54,14 @@ public static class LayerComposition
         T[] k1 = Values(first.Kernel), k2 = Values(second.Kernel);
 
         // K [in×units2] = K₁ [in×hidden] · K₂ [hidden×units2].
-        var composed = new T[TensorShape.ElementCount([input, output], "Keras Dense: the composed kernel")];
+        var composed = ArrayLength.Allocate<T>([input, output], "Keras Dense: the composed kernel");
         kernel.Multiply(k1, k2, composed, input, hidden, output, WeightLayout.InOut);
 
         // b = b₁·K₂ + b₂, b₁ as a [1×hidden] row.
         T[]? bias = ComposedBias(
             first.UseBias ? Values(first.Bias) : null, k2, WeightLayout.InOut, second.UseBias ? Values(second.Bias) : null, hidden, output, kernel);
 
-        return new DenseLayer<T>(Tensor.Create(composed, [input, output]), bias is null ? null : Tensor.Create(bias, [output]), Activation.Linear, kernel);
+        return DenseLayer<T>.Own(composed, bias, input, output, Activation.Linear, kernel);
     }
 
     // b₁ [1×hidden] times the second layer's weight, plus b₂; null when neither layer has a bias.
@@ -73,7 +73,7 @@ public static class LayerComposition
             return null;
         }
 
-        var bias = new T[output];
+        var bias = ArrayLength.Allocate<T>([output], "the composed bias");
         if (firstBias is not null)
         {
             kernel.Multiply(firstBias, secondWeight, bias, 1, hidden, output, layout);
@@ -93,7 +93,7 @@ public static class LayerComposition
 
     private static T[] Values<T>(in ReadOnlyTensorSpan<T> tensor)
     {
-        var values = new T[(int)tensor.FlattenedLength];
+        var values = ArrayLength.Allocate<T>(tensor.Lengths, "a layer's weight");
         tensor.FlattenTo(values);
         return values;
     }

@@ -22,11 +22,23 @@ public sealed class LinearLayer<T> : IDenseLayer<T>
     /// <param name="kernel">The matrix kernel; the registry's default when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A shape is not as stated; the message names it.</exception>
     public LinearLayer(Tensor<T> weight, Tensor<T>? bias = null, IMatMulKernel<T>? kernel = null)
+        : this(
+            TensorShape.CopyMatrix(weight, nameof(weight), Convention),
+            TensorShape.CopyBias(bias, (int)weight.Lengths[0], $"weight {TensorShape.Format(weight.Lengths)}", Convention),
+            (int)weight.Lengths[0],
+            (int)weight.Lengths[1],
+            kernel)
     {
-        this.weight = TensorShape.CopyMatrix(weight, nameof(weight), Convention);
-        OutFeatures = (int)weight.Lengths[0];
-        InFeatures = (int)weight.Lengths[1];
-        this.bias = TensorShape.CopyBias(bias, OutFeatures, $"weight [{OutFeatures}, {InFeatures}]", Convention);
+    }
+
+    // Takes the arrays it is given, which the caller has checked and will not touch again: the library's own
+    // factories hand over fresh arrays instead of having them copied once more.
+    private LinearLayer(T[] weight, T[]? bias, int outFeatures, int inFeatures, IMatMulKernel<T>? kernel)
+    {
+        this.weight = weight;
+        this.bias = bias;
+        OutFeatures = outFeatures;
+        InFeatures = inFeatures;
         Kernel = kernel ?? BuiltInKernels<T>.Default;
         map = new AffineMap<T>(this.weight, this.bias, InFeatures, OutFeatures, WeightLayout.OutIn, Activation.Linear, Kernel, 1, Convention);
     }
@@ -41,11 +53,15 @@ public sealed class LinearLayer<T> : IDenseLayer<T>
     {
         ArgumentNullException.ThrowIfNull(random);
         WeightInitializer initializer = WeightInitializer.KaimingUniformSqrt5;
-        Tensor<T> weight = initializer.Create<T>(outFeatures, inFeatures, WeightLayout.OutIn, random);
+        T[] weight = initializer.Values<T>(outFeatures, inFeatures, WeightLayout.OutIn, random);
         (int fanIn, int fanOut) = initializer.Fans(outFeatures, inFeatures, WeightLayout.OutIn);
-        Tensor<T>? biasValues = bias ? initializer.CreateVector<T>(outFeatures, fanIn, fanOut, random) : null;
-        return new LinearLayer<T>(weight, biasValues, kernel);
+        T[]? biasValues = bias ? initializer.VectorValues<T>(outFeatures, fanIn, fanOut, random) : null;
+        return Own(weight, biasValues, outFeatures, inFeatures, kernel);
     }
+
+    /// <summary>A layer over fresh arrays that no one else holds: W [out, in] row-major and b [out].</summary>
+    internal static LinearLayer<T> Own(T[] weight, T[]? bias, int outFeatures, int inFeatures, IMatMulKernel<T>? kernel) =>
+        new(weight, bias, outFeatures, inFeatures, kernel);
 
     /// <summary>The same as <see cref="Create(int, int, bool, Random, IMatMulKernel{T})"/> with <c>new Random(seed)</c>.</summary>
     public static LinearLayer<T> Create(int inFeatures, int outFeatures, bool bias, int seed, IMatMulKernel<T>? kernel = null) =>

@@ -3,32 +3,10 @@ using System.Numerics.Tensors;
 
 namespace DenseLinear;
 
-/// <summary>Shape helpers for messages and checked element counts.</summary>
+/// <summary>Shape helpers for messages and the layers' checked copies of their weights.</summary>
 internal static class TensorShape
 {
     public static string Format(ReadOnlySpan<nint> lengths) => "[" + string.Join(", ", lengths.ToArray()) + "]";
-
-    /// <summary>The product of <paramref name="lengths"/> as an int, or an ArgumentException naming the shape.</summary>
-    public static int ElementCount(ReadOnlySpan<nint> lengths, string what)
-    {
-        // A zero length empties the shape wherever it stands, even after lengths whose product alone would not fit.
-        if (lengths.Contains(0))
-        {
-            return 0;
-        }
-
-        long count = 1;
-        foreach (nint length in lengths)
-        {
-            count *= length;
-            if (count > int.MaxValue)
-            {
-                throw new ArgumentException($"{what} {Format(lengths)} has more elements than an array holds.");
-            }
-        }
-
-        return (int)count;
-    }
 
     /// <summary>Copies a rank-2 tensor's values out, checking its shape against the expected one.</summary>
     public static T[] CopyMatrix<T>(Tensor<T> matrix, string name, string convention)
@@ -40,7 +18,13 @@ internal static class TensorShape
             throw new ArgumentException($"{convention}: {name} must be rank 2, got {Format(matrix.Lengths)}.", name);
         }
 
-        var values = new T[ElementCount(matrix.Lengths, $"{convention}: {name}")];
+        var values = ArrayLength.Allocate<T>(matrix.Lengths, $"{convention}: {name}", name);
+        if (matrix.Lengths[0] > int.MaxValue || matrix.Lengths[1] > int.MaxValue)
+        {
+            // An empty matrix may still be too wide: its dimensions become int feature counts.
+            throw new ArgumentException($"{convention}: {name} {Format(matrix.Lengths)} has a dimension past int.MaxValue, more features than a layer counts.", name);
+        }
+
         matrix.FlattenTo(values);
         return values;
     }
@@ -60,7 +44,7 @@ internal static class TensorShape
                 $"{convention}: bias is {Format(bias.Lengths)} but {weightDescription} needs bias [{length}].", nameof(bias));
         }
 
-        var values = new T[length];
+        var values = ArrayLength.Allocate<T>(bias.Lengths, $"{convention}: bias", nameof(bias));
         bias.FlattenTo(values);
         return values;
     }

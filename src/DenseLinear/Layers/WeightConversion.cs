@@ -10,7 +10,7 @@ namespace DenseLinear;
 public static class WeightConversion
 {
     /// <summary>Returns the transpose of a rank-2 tensor: [r, c] → [c, r], <c>out[j, i] = in[i, j]</c>.</summary>
-    /// <exception cref="ArgumentException"><paramref name="matrix"/> is not rank 2.</exception>
+    /// <exception cref="ArgumentException"><paramref name="matrix"/> is not rank 2, or has more elements than an array holds; the message names its shape.</exception>
     public static Tensor<T> Transpose<T>(in ReadOnlyTensorSpan<T> matrix)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -19,20 +19,7 @@ public static class WeightConversion
             throw new ArgumentException($"Only a rank-2 weight can be transposed, got {TensorShape.Format(matrix.Lengths)}.", nameof(matrix));
         }
 
-        int rows = (int)matrix.Lengths[0];
-        int columns = (int)matrix.Lengths[1];
-        var source = new T[TensorShape.ElementCount(matrix.Lengths, "weight")];
-        matrix.FlattenTo(source);
-        var transposed = new T[source.Length];
-        for (int i = 0; i < rows; i++)
-        {
-            for (int j = 0; j < columns; j++)
-            {
-                transposed[(j * rows) + i] = source[(i * columns) + j];
-            }
-        }
-
-        return Tensor.Create(transposed, [columns, rows]);
+        return Tensor.Create(Transposed(matrix), [matrix.Lengths[1], matrix.Lengths[0]]);
     }
 
     /// <summary>PyTorch → Keras: <c>kernel = weightᵀ</c>, same bias, linear activation.</summary>
@@ -40,7 +27,8 @@ public static class WeightConversion
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(layer);
-        return new DenseLayer<T>(Transpose(layer.Weight), CopyBias(layer.Bias, layer.HasBias), Activation.Linear, matMulKernel ?? layer.Kernel);
+        return DenseLayer<T>.Own(
+            Transposed(layer.Weight), CopyBias(layer.Bias, layer.HasBias), layer.InFeatures, layer.OutFeatures, Activation.Linear, matMulKernel ?? layer.Kernel);
     }
 
     /// <summary>Keras → PyTorch: <c>weight = kernelᵀ</c>, same bias.</summary>
@@ -54,7 +42,7 @@ public static class WeightConversion
             throw new ArgumentException($"A Keras Dense with activation {layer.Activation} has no torch.nn.Linear equivalent; apply the activation separately.", nameof(layer));
         }
 
-        return new LinearLayer<T>(Transpose(layer.Kernel), CopyBias(layer.Bias, layer.UseBias), kernel ?? layer.MatMulKernel);
+        return LinearLayer<T>.Own(Transposed(layer.Kernel), CopyBias(layer.Bias, layer.UseBias), layer.OutFeatures, layer.InFeatures, kernel ?? layer.MatMulKernel);
     }
 
     /// <summary>
@@ -89,7 +77,34 @@ public static class WeightConversion
         };
     }
 
-    private static Tensor<T>? CopyBias<T>(in ReadOnlyTensorSpan<T> bias, bool present)
+    // The row-major values of matrixᵀ, in a new array.
+    private static T[] Transposed<T>(in ReadOnlyTensorSpan<T> matrix)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var source = ArrayLength.Allocate<T>(matrix.Lengths, "weight", nameof(matrix));
+        matrix.FlattenTo(source);
+        if (matrix.Lengths[0] <= 1 || matrix.Lengths[1] <= 1)
+        {
+            // A row or a column (or an empty matrix, whatever its other length) has the same row-major order
+            // either way round: the copy is the transpose.
+            return source;
+        }
+
+        int rows = (int)matrix.Lengths[0];
+        int columns = (int)matrix.Lengths[1];
+        var transposed = new T[source.Length];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                transposed[(j * rows) + i] = source[(i * columns) + j];
+            }
+        }
+
+        return transposed;
+    }
+
+    private static T[]? CopyBias<T>(in ReadOnlyTensorSpan<T> bias, bool present)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!present)
@@ -97,8 +112,8 @@ public static class WeightConversion
             return null;
         }
 
-        var values = new T[(int)bias.FlattenedLength];
+        var values = ArrayLength.Allocate<T>(bias.Lengths, "bias", "layer");
         bias.FlattenTo(values);
-        return Tensor.Create(values, [values.Length]);
+        return values;
     }
 }

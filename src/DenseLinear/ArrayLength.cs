@@ -1,0 +1,71 @@
+using System.Numerics;
+
+namespace DenseLinear;
+
+/// <summary>
+/// The one place that decides whether a shape fits an array: every array the library sizes from a tensor shape or a
+/// matrix's dimensions gets its length here. The limit is <see cref="Array.MaxLength"/> (2 147 483 591), not
+/// <see cref="int.MaxValue"/>: the runtime refuses the lengths between them with an
+/// <see cref="OutOfMemoryException"/>, which this turns into an <see cref="ArgumentException"/> naming the shape,
+/// raised before anything is allocated or written.
+/// </summary>
+internal static class ArrayLength
+{
+    /// <summary>
+    /// The element count of <paramref name="lengths"/>, or an <see cref="ArgumentException"/> for
+    /// <paramref name="parameter"/> whose message starts "<c>{what} [shape] has more elements than an array holds</c>" and gives the count.
+    /// A zero length empties the shape wherever it stands, even after lengths whose product alone would not fit.
+    /// </summary>
+    public static int Of(ReadOnlySpan<nint> lengths, string what, string? parameter = null)
+    {
+        if (lengths.Contains(0))
+        {
+            return 0;
+        }
+
+        long count = 1;
+        foreach (nint length in lengths)
+        {
+            if (length < 0)
+            {
+                throw new ArgumentException($"{what} {Format(lengths)} has a negative length.", parameter);
+            }
+
+            // count ≤ Array.MaxLength < 2³¹ and length < 2⁶³ / 2³¹ is checked first, so the product cannot wrap.
+            if (length > Array.MaxLength || (count *= length) > Array.MaxLength)
+            {
+                throw TooLarge(lengths, what, parameter);
+            }
+        }
+
+        return (int)count;
+    }
+
+    /// <summary>A length given as a count, e.g. rows × columns computed in <see cref="long"/>; see <see cref="Of(ReadOnlySpan{nint}, string, string?)"/>.</summary>
+    public static int Of(long count, string what, string? parameter = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return count <= Array.MaxLength
+            ? (int)count
+            : throw new ArgumentException(Message(what, count), parameter);
+    }
+
+    /// <summary>A new zeroed array of <see cref="Of(ReadOnlySpan{nint}, string, string?)"/> elements.</summary>
+    public static T[] Allocate<T>(ReadOnlySpan<nint> lengths, string what, string? parameter = null) => new T[Of(lengths, what, parameter)];
+
+    private static ArgumentException TooLarge(ReadOnlySpan<nint> lengths, string what, string? parameter)
+    {
+        BigInteger count = BigInteger.One;
+        foreach (nint length in lengths)
+        {
+            count *= (long)length;
+        }
+
+        return new ArgumentException(Message($"{what} {Format(lengths)}", count), parameter);
+    }
+
+    private static string Message(string what, BigInteger count) =>
+        $"{what} has more elements than an array holds: {count} elements, and Array.MaxLength is {Array.MaxLength}.";
+
+    private static string Format(ReadOnlySpan<nint> lengths) => "[" + string.Join(", ", lengths.ToArray()) + "]";
+}
