@@ -61,6 +61,13 @@ internal sealed class AffineMap<T>
                 nameof(destination));
         }
 
+        if (!TensorShape.HasDistinctElements(destination.Lengths, destination.Strides))
+        {
+            throw new ArgumentException(
+                $"{convention}: destination {TensorShape.Format(destination.Lengths)} with strides {TensorShape.Format(destination.Strides)} has elements that share memory, so it cannot hold distinct outputs.",
+                nameof(destination));
+        }
+
         // Every check has passed: a dense destination is written in place, a strided one through a copy.
         int count = ArrayLength.Of(outputLengths, $"{convention}: output", "input");
         if (count > 0 && destination.IsDense && destination.TryGetSpan(new nint[destination.Rank], count, out Span<T> direct))
@@ -98,6 +105,7 @@ internal sealed class AffineMap<T>
         ArrayLength.Of(output, $"{convention}: output", nameof(input));
         ArrayLength.Of(output.AsSpan(0, output.Length - 1), $"{convention}: batch", nameof(input));
         ArrayLength.Of(lengths, $"{convention}: input", nameof(input));
+        TensorShape.ThrowIfNotRepresentable(output, $"{convention}: output", nameof(input));
         return output;
     }
 

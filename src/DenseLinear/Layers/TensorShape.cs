@@ -8,6 +8,58 @@ internal static class TensorShape
 {
     public static string Format(ReadOnlySpan<nint> lengths) => "[" + string.Join(", ", lengths.ToArray()) + "]";
 
+    /// <summary>
+    /// Throws unless a <see cref="Tensor{T}"/> can have <paramref name="lengths"/>. An empty shape fits any array, but
+    /// System.Numerics.Tensors multiplies its nonzero lengths for the strides and overflows past 2⁶³, e.g. for the
+    /// output [0, 2³², 2³¹, 2] of an input [0, 2³², 2³¹, 0].
+    /// </summary>
+    public static void ThrowIfNotRepresentable(ReadOnlySpan<nint> lengths, string what, string parameter)
+    {
+        long product = 1;
+        foreach (nint length in lengths)
+        {
+            if (length != 0 && (product > long.MaxValue / length || (product *= length) < 0))
+            {
+                throw new ArgumentException($"{what} {Format(lengths)} cannot be a tensor: its nonzero lengths multiply past 2⁶³.", parameter);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether no two elements of a strided view share memory. Taking the axes of length &gt; 1 by increasing stride,
+    /// each stride must pass the farthest offset the inner axes reach: stride ≥ Σ (length − 1)·stride of those + 1.
+    /// </summary>
+    public static bool HasDistinctElements(ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides)
+    {
+        if (lengths.Contains(0))
+        {
+            return true;
+        }
+
+        var axes = new List<(nint Stride, nint Length)>();
+        for (int axis = 0; axis < lengths.Length; axis++)
+        {
+            if (lengths[axis] > 1)
+            {
+                axes.Add((strides[axis], lengths[axis]));
+            }
+        }
+
+        axes.Sort((a, b) => a.Stride.CompareTo(b.Stride));
+        long reach = 0;
+        foreach ((nint stride, nint length) in axes)
+        {
+            if (stride <= reach)
+            {
+                return false;
+            }
+
+            reach += (length - 1) * (long)stride;
+        }
+
+        return true;
+    }
+
     /// <summary>Copies a rank-2 tensor's values out, checking its shape against the expected one.</summary>
     public static T[] CopyMatrix<T>(Tensor<T> matrix, string name, string convention)
         where T : unmanaged, IFloatingPointIeee754<T>
