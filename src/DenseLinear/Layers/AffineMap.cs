@@ -11,31 +11,21 @@ namespace DenseLinear;
 internal sealed class AffineMap<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T[] weight;
-    private readonly T[]? bias;
-    private readonly WeightLayout layout;
-    private readonly Activation activation;
-    private readonly IMatMulKernel<T> kernel;
+    private readonly AffineParameters<T> parameters;
     private readonly IWeightPackingKernel<T>? packingKernel;
     private readonly PackedWeights<T>? packedWeight;
-    private readonly int minimumRank;
     private readonly string convention;
 
-    public AffineMap(T[] weight, T[]? bias, int inFeatures, int outFeatures, WeightLayout layout, Activation activation, IMatMulKernel<T> kernel, int minimumRank, string convention)
+    public AffineMap(AffineParameters<T> parameters)
     {
-        this.weight = weight;
-        this.bias = bias;
-        InFeatures = inFeatures;
-        OutFeatures = outFeatures;
-        this.layout = layout;
-        this.activation = activation;
-        this.kernel = kernel;
-        this.minimumRank = minimumRank;
-        this.convention = convention;
-        if (kernel is IWeightPackingKernel<T> packing)
+        this.parameters = parameters;
+        InFeatures = parameters.InFeatures;
+        OutFeatures = parameters.OutFeatures;
+        convention = parameters.Convention.Name;
+        if (parameters.MatMulKernel is IWeightPackingKernel<T> packing)
         {
             packingKernel = packing;
-            packedWeight = packing.Pack(weight, inFeatures, outFeatures, layout);
+            packedWeight = packing.Pack(parameters.Weight, InFeatures, OutFeatures, parameters.Convention.Layout);
         }
     }
 
@@ -84,6 +74,7 @@ internal sealed class AffineMap<T>
     private nint[] OutputLengths(in ReadOnlyTensorSpan<T> input)
     {
         ReadOnlySpan<nint> lengths = input.Lengths;
+        int minimumRank = parameters.Convention.MinimumRank;
         if (input.Rank < minimumRank)
         {
             string requirement = minimumRank >= 2
@@ -125,10 +116,10 @@ internal sealed class AffineMap<T>
         }
         else
         {
-            kernel.Multiply(x, weight, y, rows, InFeatures, OutFeatures, layout);
+            parameters.MatMulKernel.Multiply(x, parameters.Weight, y, rows, InFeatures, OutFeatures, parameters.Convention.Layout);
         }
 
-        if (bias is not null)
+        if (parameters.Bias is { } bias)
         {
             for (int row = 0; row < rows; row++)
             {
@@ -140,7 +131,7 @@ internal sealed class AffineMap<T>
             }
         }
 
-        ActivationFunctions.Apply(activation, y, OutFeatures);
+        ActivationFunctions.Apply(parameters.Activation, y, OutFeatures);
     }
 
     // A dense input is read in place; a strided view is gathered into a row-major copy first.

@@ -17,11 +17,11 @@ namespace DenseLinear;
 /// </remarks>
 internal static class Backpropagation
 {
-    public static LayerGradients<T> Backward<T>(
-        in ReadOnlyTensorSpan<T> input, in ReadOnlyTensorSpan<T> outputGradient, T[] weight, T[]? bias,
-        int inFeatures, int outFeatures, WeightLayout layout, Activation activation, IMatMulKernel<T> kernel, int minimumRank, string convention)
+    public static LayerGradients<T> Backward<T>(in ReadOnlyTensorSpan<T> input, in ReadOnlyTensorSpan<T> outputGradient, AffineParameters<T> parameters)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        (T[] weight, T[]? bias, int inFeatures, int outFeatures, Activation activation, IMatMulKernel<T> kernel, LayerConvention layer) = parameters;
+        (string convention, WeightLayout layout, int minimumRank) = layer;
         if (input.Rank < minimumRank || input.Lengths[^1] != inFeatures)
         {
             throw new ArgumentException(

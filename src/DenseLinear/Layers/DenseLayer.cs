@@ -11,9 +11,7 @@ namespace DenseLinear;
 public sealed class DenseLayer<T> : IDenseLayer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private const string Convention = "Keras Dense";
-    private readonly T[] kernel;
-    private readonly T[]? bias;
+    private readonly AffineParameters<T> parameters;
     private readonly AffineMap<T> map;
 
     /// <summary>Builds the layer from copies of <paramref name="kernel"/> [in, units] and <paramref name="bias"/> [units].</summary>
@@ -24,8 +22,8 @@ public sealed class DenseLayer<T> : IDenseLayer<T>
     /// <exception cref="ArgumentException">A shape is not as stated; the message names it.</exception>
     public DenseLayer(Tensor<T> kernel, Tensor<T>? bias = null, Activation activation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
         : this(
-            TensorShape.CopyMatrix(kernel, nameof(kernel), Convention),
-            TensorShape.CopyBias(bias, (int)kernel.Lengths[1], $"kernel {TensorShape.Format(kernel.Lengths)}", Convention),
+            TensorShape.CopyMatrix(kernel, nameof(kernel), LayerConvention.Keras.Name),
+            TensorShape.CopyBias(bias, (int)kernel.Lengths[1], $"kernel {TensorShape.Format(kernel.Lengths)}", LayerConvention.Keras.Name),
             (int)kernel.Lengths[0],
             (int)kernel.Lengths[1],
             activation,
@@ -37,8 +35,6 @@ public sealed class DenseLayer<T> : IDenseLayer<T>
     // factories hand over fresh arrays instead of having them copied once more.
     private DenseLayer(T[] kernel, T[]? bias, int inFeatures, int outFeatures, Activation activation, IMatMulKernel<T>? matMulKernel)
     {
-        this.kernel = kernel;
-        this.bias = bias;
         InFeatures = inFeatures;
         OutFeatures = outFeatures;
         if (!Enum.IsDefined(activation))
@@ -48,7 +44,8 @@ public sealed class DenseLayer<T> : IDenseLayer<T>
 
         Activation = activation;
         MatMulKernel = matMulKernel ?? BuiltInKernels<T>.Default;
-        map = new AffineMap<T>(this.kernel, this.bias, InFeatures, OutFeatures, WeightLayout.InOut, activation, MatMulKernel, 2, Convention);
+        parameters = new AffineParameters<T>(kernel, bias, inFeatures, outFeatures, activation, MatMulKernel, LayerConvention.Keras);
+        map = new AffineMap<T>(parameters);
     }
 
     /// <summary>
@@ -94,13 +91,13 @@ public sealed class DenseLayer<T> : IDenseLayer<T>
     public IMatMulKernel<T> MatMulKernel { get; }
 
     /// <summary>K, [input_dim, units].</summary>
-    public ReadOnlyTensorSpan<T> Kernel => new(kernel, [InFeatures, OutFeatures]);
+    public ReadOnlyTensorSpan<T> Kernel => new(parameters.Weight, [InFeatures, OutFeatures]);
 
     /// <summary>Whether the layer has a bias (<c>use_bias=True</c>).</summary>
-    public bool UseBias => bias is not null;
+    public bool UseBias => parameters.Bias is not null;
 
     /// <summary>b, [units]; empty when <see cref="UseBias"/> is false.</summary>
-    public ReadOnlyTensorSpan<T> Bias => bias is null ? ReadOnlyTensorSpan<T>.Empty : new(bias);
+    public ReadOnlyTensorSpan<T> Bias => parameters.Bias is null ? ReadOnlyTensorSpan<T>.Empty : new(parameters.Bias);
 
     /// <inheritdoc />
     public Tensor<T> Forward(in ReadOnlyTensorSpan<T> input) => map.Forward(input);
@@ -115,5 +112,5 @@ public sealed class DenseLayer<T> : IDenseLayer<T>
     /// </summary>
     /// <exception cref="ArgumentException">The shapes do not fit the layer; the message names them.</exception>
     public LayerGradients<T> Backward(in ReadOnlyTensorSpan<T> input, in ReadOnlyTensorSpan<T> outputGradient) =>
-        Backpropagation.Backward(input, outputGradient, kernel, bias, InFeatures, OutFeatures, WeightLayout.InOut, Activation, MatMulKernel, 2, Convention);
+        Backpropagation.Backward(input, outputGradient, parameters);
 }

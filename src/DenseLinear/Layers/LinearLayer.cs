@@ -11,9 +11,7 @@ namespace DenseLinear;
 public sealed class LinearLayer<T> : IDenseLayer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private const string Convention = "PyTorch Linear";
-    private readonly T[] weight;
-    private readonly T[]? bias;
+    private readonly AffineParameters<T> parameters;
     private readonly AffineMap<T> map;
 
     /// <summary>Builds the layer from copies of <paramref name="weight"/> [out, in] and <paramref name="bias"/> [out].</summary>
@@ -23,8 +21,8 @@ public sealed class LinearLayer<T> : IDenseLayer<T>
     /// <exception cref="ArgumentException">A shape is not as stated; the message names it.</exception>
     public LinearLayer(Tensor<T> weight, Tensor<T>? bias = null, IMatMulKernel<T>? kernel = null)
         : this(
-            TensorShape.CopyMatrix(weight, nameof(weight), Convention),
-            TensorShape.CopyBias(bias, (int)weight.Lengths[0], $"weight {TensorShape.Format(weight.Lengths)}", Convention),
+            TensorShape.CopyMatrix(weight, nameof(weight), LayerConvention.PyTorch.Name),
+            TensorShape.CopyBias(bias, (int)weight.Lengths[0], $"weight {TensorShape.Format(weight.Lengths)}", LayerConvention.PyTorch.Name),
             (int)weight.Lengths[0],
             (int)weight.Lengths[1],
             kernel)
@@ -35,12 +33,11 @@ public sealed class LinearLayer<T> : IDenseLayer<T>
     // factories hand over fresh arrays instead of having them copied once more.
     private LinearLayer(T[] weight, T[]? bias, int outFeatures, int inFeatures, IMatMulKernel<T>? kernel)
     {
-        this.weight = weight;
-        this.bias = bias;
         OutFeatures = outFeatures;
         InFeatures = inFeatures;
         Kernel = kernel ?? BuiltInKernels<T>.Default;
-        map = new AffineMap<T>(this.weight, this.bias, InFeatures, OutFeatures, WeightLayout.OutIn, Activation.Linear, Kernel, 1, Convention);
+        parameters = new AffineParameters<T>(weight, bias, inFeatures, outFeatures, Activation.Linear, Kernel, LayerConvention.PyTorch);
+        map = new AffineMap<T>(parameters);
     }
 
     /// <summary>
@@ -77,13 +74,13 @@ public sealed class LinearLayer<T> : IDenseLayer<T>
     public IMatMulKernel<T> Kernel { get; }
 
     /// <summary>W, [out_features, in_features].</summary>
-    public ReadOnlyTensorSpan<T> Weight => new(weight, [OutFeatures, InFeatures]);
+    public ReadOnlyTensorSpan<T> Weight => new(parameters.Weight, [OutFeatures, InFeatures]);
 
     /// <summary>Whether the layer has a bias (<c>bias=True</c>).</summary>
-    public bool HasBias => bias is not null;
+    public bool HasBias => parameters.Bias is not null;
 
     /// <summary>b, [out_features]; empty when <see cref="HasBias"/> is false.</summary>
-    public ReadOnlyTensorSpan<T> Bias => bias is null ? ReadOnlyTensorSpan<T>.Empty : new(bias);
+    public ReadOnlyTensorSpan<T> Bias => parameters.Bias is null ? ReadOnlyTensorSpan<T>.Empty : new(parameters.Bias);
 
     /// <inheritdoc />
     public Tensor<T> Forward(in ReadOnlyTensorSpan<T> input) => map.Forward(input);
@@ -97,5 +94,5 @@ public sealed class LinearLayer<T> : IDenseLayer<T>
     /// </summary>
     /// <exception cref="ArgumentException">The shapes do not fit the layer; the message names them.</exception>
     public LayerGradients<T> Backward(in ReadOnlyTensorSpan<T> input, in ReadOnlyTensorSpan<T> outputGradient) =>
-        Backpropagation.Backward(input, outputGradient, weight, bias, InFeatures, OutFeatures, WeightLayout.OutIn, Activation.Linear, Kernel, 1, Convention);
+        Backpropagation.Backward(input, outputGradient, parameters);
 }
