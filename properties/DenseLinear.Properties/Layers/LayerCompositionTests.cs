@@ -52,8 +52,8 @@ public sealed class LayerCompositionTests
     {
         var first = new LinearLayer<float>(Tensor.Create((float[])Weight1.Clone(), [2, 3]), null, NaiveKernel<float>.Instance);
         var second = new LinearLayer<float>(Tensor.Create((float[])Weight2.Clone(), [1, 2]));
-        Assert.Same(NaiveKernel<float>.Instance, LayerComposition.Compose(first, second).Kernel);
-        Assert.Same(BuiltInKernels<float>.Default, LayerComposition.Compose(first, second, BuiltInKernels<float>.Default).Kernel);
+        Assert.Same(NaiveKernel<float>.Instance, LayerComposition.Compose(first, second).MatMulKernel);
+        Assert.Same(BuiltInKernels<float>.Default, LayerComposition.Compose(first, second, BuiltInKernels<float>.Default).MatMulKernel);
 
         var kerasFirst = new DenseLayer<float>(Tensor.Create(new float[6], [3, 2]), null, Activation.Linear, NaiveKernel<float>.Instance);
         var kerasSecond = new DenseLayer<float>(Tensor.Create(new float[2], [2, 1]));

@@ -21,12 +21,12 @@ public sealed class LayerConstructionTests
         Assert.True(layer.HasBias);
         Assert.Equal([2, 3], layer.Weight.Lengths.ToArray());
         Assert.Equal([10f, 20f], Flatten(layer.Bias));
-        Assert.Same(BuiltInKernels<float>.Default, layer.Kernel);
+        Assert.Same(BuiltInKernels<float>.Default, layer.MatMulKernel);
 
         var noBias = new LinearLayer<float>(Weight, null, NaiveKernel<float>.Instance);
         Assert.False(noBias.HasBias);
         Assert.Equal(0, noBias.Bias.FlattenedLength);
-        Assert.Same(NaiveKernel<float>.Instance, noBias.Kernel);
+        Assert.Same(NaiveKernel<float>.Instance, noBias.MatMulKernel);
     }
 
     [Fact]
@@ -106,8 +106,8 @@ public sealed class LayerConstructionTests
         Assert.Same(NaiveKernel<float>.Instance, WeightConversion.ToKeras(linear).MatMulKernel);
         Assert.Same(PackedKernel<float>.Instance, WeightConversion.ToKeras(linear, PackedKernel<float>.Instance).MatMulKernel);
         DenseLayer<float> dense = WeightConversion.ToKeras(linear);
-        Assert.Same(NaiveKernel<float>.Instance, WeightConversion.ToPyTorch(dense).Kernel);
-        Assert.Same(PackedKernel<float>.Instance, WeightConversion.ToPyTorch(dense, PackedKernel<float>.Instance).Kernel);
+        Assert.Same(NaiveKernel<float>.Instance, WeightConversion.ToPyTorch(dense).MatMulKernel);
+        Assert.Same(PackedKernel<float>.Instance, WeightConversion.ToPyTorch(dense, PackedKernel<float>.Instance).MatMulKernel);
     }
 
     [Fact]

@@ -19,9 +19,9 @@ public static class LayerWeightFiles
     /// <summary>Builds a PyTorch-convention layer from <c>&lt;prefix&gt;.weight</c> and, if present, <c>&lt;prefix&gt;.bias</c>.</summary>
     /// <param name="stateDict">The file's tensors.</param>
     /// <param name="prefix">The module path, e.g. <c>fc1</c>; empty for bare <c>weight</c>/<c>bias</c>.</param>
-    /// <param name="kernel">The matrix kernel; the default when <see langword="null"/>.</param>
+    /// <param name="matMulKernel">The matrix matMulKernel; the default when <see langword="null"/>.</param>
     /// <exception cref="InvalidDataException">The weight is missing, a tensor is not <typeparamref name="T"/>, or the shapes are not [out, in] and [out].</exception>
-    public static LinearLayer<T> ReadLinear<T>(SafetensorsContent stateDict, string prefix, IMatMulKernel<T>? kernel = null)
+    public static LinearLayer<T> ReadLinear<T>(SafetensorsContent stateDict, string prefix, IMatMulKernel<T>? matMulKernel = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(stateDict);
@@ -34,14 +34,14 @@ public static class LayerWeightFiles
 
         stateDict.TryGetTensor(Qualify(prefix, "bias"), out StoredTensor? bias);
         (Tensor<T> w, Tensor<T>? b) = Matrix<T>(weight, bias, weightName, "[out_features, in_features]", outputAxis: 0);
-        return new LinearLayer<T>(w, b, kernel);
+        return new LinearLayer<T>(w, b, matMulKernel);
     }
 
     /// <summary>Reads a <c>.safetensors</c> file and builds the layer under <paramref name="prefix"/>; see <see cref="ReadLinear{T}"/>.</summary>
     /// <exception cref="InvalidDataException">The file or its entries are not valid.</exception>
-    public static LinearLayer<T> LoadLinear<T>(string path, string prefix, IMatMulKernel<T>? kernel = null)
+    public static LinearLayer<T> LoadLinear<T>(string path, string prefix, IMatMulKernel<T>? matMulKernel = null)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        ReadLinear(SafetensorsFile.ReadFile(path), prefix, kernel);
+        ReadLinear(SafetensorsFile.ReadFile(path), prefix, matMulKernel);
 
     /// <summary>The layer's <c>state_dict</c> entries: <c>&lt;prefix&gt;.weight</c>, then <c>&lt;prefix&gt;.bias</c> if it has one.</summary>
     public static SafetensorsContent ToStateDict<T>(LinearLayer<T> layer, string prefix, IEnumerable<KeyValuePair<string, string>>? metadata = null)

@@ -87,7 +87,7 @@ public sealed class DenseLayer<T> : IDenseLayer<T>
     /// <summary>The activation applied after the affine map.</summary>
     public Activation Activation { get; }
 
-    /// <summary>The matrix kernel the layer multiplies with.</summary>
+    /// <summary>The matrix multiplication code the layer multiplies with; <see cref="Kernel"/> is the weight K, as in Keras.</summary>
     public IMatMulKernel<T> MatMulKernel { get; }
 
     /// <summary>K, [input_dim, units].</summary>

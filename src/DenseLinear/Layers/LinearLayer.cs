@@ -17,26 +17,26 @@ public sealed class LinearLayer<T> : IDenseLayer<T>
     /// <summary>Builds the layer from copies of <paramref name="weight"/> [out, in] and <paramref name="bias"/> [out].</summary>
     /// <param name="weight">W, [out_features, in_features].</param>
     /// <param name="bias">b, [out_features], or <see langword="null"/> for <c>bias=False</c>.</param>
-    /// <param name="kernel">The matrix kernel; the registry's default when <see langword="null"/>.</param>
+    /// <param name="matMulKernel">The matrix multiplication code; the registry's default when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A shape is not as stated; the message names it.</exception>
-    public LinearLayer(Tensor<T> weight, Tensor<T>? bias = null, IMatMulKernel<T>? kernel = null)
+    public LinearLayer(Tensor<T> weight, Tensor<T>? bias = null, IMatMulKernel<T>? matMulKernel = null)
         : this(
             TensorShape.CopyMatrix(weight, nameof(weight), LayerConvention.PyTorch.Name),
             TensorShape.CopyBias(bias, (int)weight.Lengths[0], $"weight {TensorShape.Format(weight.Lengths)}", LayerConvention.PyTorch.Name),
             (int)weight.Lengths[0],
             (int)weight.Lengths[1],
-            kernel)
+            matMulKernel)
     {
     }
 
     // Takes the arrays it is given, which the caller has checked and will not touch again: the library's own
     // factories hand over fresh arrays instead of having them copied once more.
-    private LinearLayer(T[] weight, T[]? bias, int outFeatures, int inFeatures, IMatMulKernel<T>? kernel)
+    private LinearLayer(T[] weight, T[]? bias, int outFeatures, int inFeatures, IMatMulKernel<T>? matMulKernel)
     {
         OutFeatures = outFeatures;
         InFeatures = inFeatures;
-        Kernel = kernel ?? BuiltInKernels<T>.Default;
-        parameters = new AffineParameters<T>(weight, bias, inFeatures, outFeatures, Activation.Linear, Kernel, LayerConvention.PyTorch);
+        MatMulKernel = matMulKernel ?? BuiltInKernels<T>.Default;
+        parameters = new AffineParameters<T>(weight, bias, inFeatures, outFeatures, Activation.Linear, MatMulKernel, LayerConvention.PyTorch);
         map = new AffineMap<T>(parameters);
     }
 
@@ -46,23 +46,23 @@ public sealed class LinearLayer<T> : IDenseLayer<T>
     /// order from <paramref name="random"/> by <see cref="WeightInitializer.KaimingUniformSqrt5"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is negative.</exception>
-    public static LinearLayer<T> Create(int inFeatures, int outFeatures, bool bias, Random random, IMatMulKernel<T>? kernel = null)
+    public static LinearLayer<T> Create(int inFeatures, int outFeatures, bool bias, Random random, IMatMulKernel<T>? matMulKernel = null)
     {
         ArgumentNullException.ThrowIfNull(random);
         WeightInitializer initializer = WeightInitializer.KaimingUniformSqrt5;
         T[] weight = initializer.Values<T>(outFeatures, inFeatures, WeightLayout.OutIn, random);
         (int fanIn, int fanOut) = initializer.Fans(outFeatures, inFeatures, WeightLayout.OutIn);
         T[]? biasValues = bias ? initializer.VectorValues<T>(outFeatures, fanIn, fanOut, random) : null;
-        return Own(weight, biasValues, outFeatures, inFeatures, kernel);
+        return Own(weight, biasValues, outFeatures, inFeatures, matMulKernel);
     }
 
     /// <summary>A layer over fresh arrays that no one else holds: W [out, in] row-major and b [out].</summary>
-    internal static LinearLayer<T> Own(T[] weight, T[]? bias, int outFeatures, int inFeatures, IMatMulKernel<T>? kernel) =>
-        new(weight, bias, outFeatures, inFeatures, kernel);
+    internal static LinearLayer<T> Own(T[] weight, T[]? bias, int outFeatures, int inFeatures, IMatMulKernel<T>? matMulKernel) =>
+        new(weight, bias, outFeatures, inFeatures, matMulKernel);
 
     /// <summary>The same as <see cref="Create(int, int, bool, Random, IMatMulKernel{T})"/> with <c>new Random(seed)</c>.</summary>
-    public static LinearLayer<T> Create(int inFeatures, int outFeatures, bool bias, int seed, IMatMulKernel<T>? kernel = null) =>
-        Create(inFeatures, outFeatures, bias, new Random(seed), kernel);
+    public static LinearLayer<T> Create(int inFeatures, int outFeatures, bool bias, int seed, IMatMulKernel<T>? matMulKernel = null) =>
+        Create(inFeatures, outFeatures, bias, new Random(seed), matMulKernel);
 
     /// <inheritdoc />
     public int InFeatures { get; }
@@ -70,8 +70,8 @@ public sealed class LinearLayer<T> : IDenseLayer<T>
     /// <inheritdoc />
     public int OutFeatures { get; }
 
-    /// <summary>The matrix kernel the layer multiplies with.</summary>
-    public IMatMulKernel<T> Kernel { get; }
+    /// <summary>The matrix multiplication code the layer multiplies with (the same name as on <see cref="DenseLayer{T}"/>).</summary>
+    public IMatMulKernel<T> MatMulKernel { get; }
 
     /// <summary>W, [out_features, in_features].</summary>
     public ReadOnlyTensorSpan<T> Weight => new(parameters.Weight, [OutFeatures, InFeatures]);

@@ -28,12 +28,12 @@ public static class WeightConversion
     {
         ArgumentNullException.ThrowIfNull(layer);
         return DenseLayer<T>.Own(
-            Transposed(layer.Weight), CopyBias(layer.Bias, layer.HasBias), layer.InFeatures, layer.OutFeatures, Activation.Linear, matMulKernel ?? layer.Kernel);
+            Transposed(layer.Weight), CopyBias(layer.Bias, layer.HasBias), layer.InFeatures, layer.OutFeatures, Activation.Linear, matMulKernel ?? layer.MatMulKernel);
     }
 
     /// <summary>Keras → PyTorch: <c>weight = kernelᵀ</c>, same bias.</summary>
     /// <exception cref="ArgumentException">The layer has an activation, which <c>torch.nn.Linear</c> cannot hold.</exception>
-    public static LinearLayer<T> ToPyTorch<T>(DenseLayer<T> layer, IMatMulKernel<T>? kernel = null)
+    public static LinearLayer<T> ToPyTorch<T>(DenseLayer<T> layer, IMatMulKernel<T>? matMulKernel = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(layer);
@@ -42,7 +42,7 @@ public static class WeightConversion
             throw new ArgumentException($"A Keras Dense with activation {layer.Activation} has no torch.nn.Linear equivalent; apply the activation separately.", nameof(layer));
         }
 
-        return LinearLayer<T>.Own(Transposed(layer.Kernel), CopyBias(layer.Bias, layer.UseBias), layer.OutFeatures, layer.InFeatures, kernel ?? layer.MatMulKernel);
+        return LinearLayer<T>.Own(Transposed(layer.Kernel), CopyBias(layer.Bias, layer.UseBias), layer.OutFeatures, layer.InFeatures, matMulKernel ?? layer.MatMulKernel);
     }
 
     /// <summary>
