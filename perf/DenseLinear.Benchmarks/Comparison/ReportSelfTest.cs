@@ -3,6 +3,7 @@ using DenseLinear.Benchmarks.Peak;
 using DenseLinear.Benchmarks.Provenance;
 using DenseLinear.Benchmarks.Rows;
 using DenseLinear.Benchmarks.Suites;
+using DenseLinear.Kernels;
 
 namespace DenseLinear.Benchmarks.Comparison;
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using DenseLinear.Benchmarks.OpenBlas;
 using DenseLinear.Benchmarks.Suites;
+using DenseLinear.Kernels;
 
 namespace DenseLinear.Benchmarks.Rows;
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using DenseLinear.Benchmarks.Suites;
+using DenseLinear.Layers;
 
 namespace DenseLinear.Benchmarks.Rows;
 

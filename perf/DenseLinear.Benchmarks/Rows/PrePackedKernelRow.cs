@@ -1,5 +1,6 @@
 using System.Numerics;
 using DenseLinear.Benchmarks.Suites;
+using DenseLinear.Kernels;
 
 namespace DenseLinear.Benchmarks.Rows;
 

@@ -1,3 +1,5 @@
+using DenseLinear.Kernels;
+
 namespace DenseLinear.Benchmarks.Rows;
 
 /// <summary>The names of the rows that are not registry kernels; reports and the compare tool key on them.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using DenseLinear.Benchmarks.Comparison;
 using DenseLinear.Benchmarks.Rows;
 using DenseLinear.Benchmarks.Suites;
+using DenseLinear.Kernels;
 
 namespace DenseLinear.Benchmarks.Tables;
 

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using DenseLinear.IO;
+using DenseLinear.Layers;
 using Xunit;
 
 namespace DenseLinear.Interop.Tests.Formats;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using DenseLinear.Accuracy;
 
 namespace DenseLinear.Interop.Tests.Onnx;
 

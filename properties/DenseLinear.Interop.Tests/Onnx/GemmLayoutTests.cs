@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using DenseLinear.Accuracy;
+using DenseLinear.Layers;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using DenseLinear.Accuracy;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DenseLinear.IO;
+using DenseLinear.Layers;
 
 namespace DenseLinear.Interop.Tests.TensorFlowJs;
 

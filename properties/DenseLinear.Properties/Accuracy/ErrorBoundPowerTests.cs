@@ -1,3 +1,4 @@
+using DenseLinear.Accuracy;
 using Xunit;
 
 namespace DenseLinear.Properties.Accuracy;

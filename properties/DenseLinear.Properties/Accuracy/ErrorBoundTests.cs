@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DenseLinear.Accuracy;
 using Xunit;
 
 namespace DenseLinear.Properties.Accuracy;

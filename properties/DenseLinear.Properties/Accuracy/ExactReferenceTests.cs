@@ -1,4 +1,5 @@
 using System.Numerics;
+using DenseLinear.Accuracy;
 using Xunit;
 
 namespace DenseLinear.Properties.Accuracy;

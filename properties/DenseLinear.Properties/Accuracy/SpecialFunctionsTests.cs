@@ -1,4 +1,5 @@
 using System.Globalization;
+using DenseLinear.Accuracy;
 using Xunit;
 
 namespace DenseLinear.Properties.Accuracy;

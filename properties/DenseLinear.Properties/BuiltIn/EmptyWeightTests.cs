@@ -1,3 +1,4 @@
+using DenseLinear.Kernels;
 using Xunit;
 
 namespace DenseLinear.Properties.BuiltIn;

@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using DenseLinear.Initialization;
+using DenseLinear.Layers;
 using Xunit;
 
 namespace DenseLinear.Properties.BuiltIn;

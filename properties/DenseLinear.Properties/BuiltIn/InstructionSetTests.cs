@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using DenseLinear.Kernels;
 using DenseLinear.Specification;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,3 +1,4 @@
+using DenseLinear.Kernels;
 using DenseLinear.Properties.Harness;
 using DenseLinear.Specification;
 

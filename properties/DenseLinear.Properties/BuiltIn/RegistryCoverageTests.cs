@@ -1,4 +1,5 @@
 using System.Reflection;
+using DenseLinear.Kernels;
 using DenseLinear.Specification;
 using Xunit;
 

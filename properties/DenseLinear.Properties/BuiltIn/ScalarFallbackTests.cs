@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using DenseLinear.Kernels;
 using DenseLinear.Specification;
 using Xunit;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using DenseLinear.Accuracy;
+using DenseLinear.Initialization;
 using Xunit;
 
 namespace DenseLinear.Properties.Initialization;

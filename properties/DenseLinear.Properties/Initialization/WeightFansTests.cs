@@ -1,3 +1,4 @@
+using DenseLinear.Initialization;
 using Xunit;
 
 namespace DenseLinear.Properties.Initialization;

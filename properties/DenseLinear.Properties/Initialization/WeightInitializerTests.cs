@@ -1,4 +1,7 @@
 using System.Numerics.Tensors;
+using DenseLinear.Accuracy;
+using DenseLinear.Initialization;
+using DenseLinear.Layers;
 using Xunit;
 
 namespace DenseLinear.Properties.Initialization;

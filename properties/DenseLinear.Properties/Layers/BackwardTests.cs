@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using DenseLinear.Layers;
 using Xunit;
 
 namespace DenseLinear.Properties.Layers;

@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using DenseLinear.Kernels;
+using DenseLinear.Layers;
 using Xunit;
 
 namespace DenseLinear.Properties.Layers;

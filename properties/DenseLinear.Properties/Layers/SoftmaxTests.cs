@@ -1,3 +1,5 @@
+using DenseLinear.Accuracy;
+using DenseLinear.Layers;
 using Xunit;
 
 namespace DenseLinear.Properties.Layers;

@@ -1,3 +1,4 @@
+using DenseLinear.Layers;
 using Xunit;
 
 namespace DenseLinear.Properties.Limits;

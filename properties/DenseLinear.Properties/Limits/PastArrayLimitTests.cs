@@ -1,4 +1,7 @@
+using DenseLinear.Accuracy;
+using DenseLinear.Initialization;
 using DenseLinear.IO;
+using DenseLinear.Layers;
 using Xunit;
 
 namespace DenseLinear.Properties.Limits;

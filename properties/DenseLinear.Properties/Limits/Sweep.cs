@@ -1,5 +1,7 @@
 using System.Numerics.Tensors;
 using DenseLinear.IO;
+using DenseLinear.Kernels;
+using DenseLinear.Layers;
 using FsCheck;
 using FsCheck.Fluent;
 

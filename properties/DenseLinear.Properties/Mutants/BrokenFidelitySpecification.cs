@@ -1,5 +1,8 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using DenseLinear.Initialization;
+using DenseLinear.Kernels;
+using DenseLinear.Layers;
 using DenseLinear.Specification;
 
 namespace DenseLinear.Properties.Mutants;

@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using DenseLinear.Kernels;
+using DenseLinear.Layers;
 using DenseLinear.Specification;
 
 namespace DenseLinear.Properties.Mutants;

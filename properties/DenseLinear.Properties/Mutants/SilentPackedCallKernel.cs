@@ -1,4 +1,5 @@
 using System.Numerics;
+using DenseLinear.Kernels;
 
 namespace DenseLinear.Properties.Mutants;
 

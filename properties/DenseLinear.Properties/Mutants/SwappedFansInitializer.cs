@@ -1,3 +1,5 @@
+using DenseLinear.Initialization;
+
 namespace DenseLinear.Properties.Mutants;
 
 /// <summary>

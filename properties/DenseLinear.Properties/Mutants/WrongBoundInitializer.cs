@@ -1,3 +1,5 @@
+using DenseLinear.Initialization;
+
 namespace DenseLinear.Properties.Mutants;
 
 /// <summary>PyTorch's default with the square root forgotten: U(±1/in) instead of U(±1/√in). Inside the true bound, too narrow.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using DenseLinear.Accuracy;
+using DenseLinear.Layers;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;

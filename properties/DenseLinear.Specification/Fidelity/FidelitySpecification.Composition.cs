@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Numerics.Tensors;
+using DenseLinear.Accuracy;
+using DenseLinear.Layers;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,4 +1,7 @@
 using System.Globalization;
+using DenseLinear.Accuracy;
+using DenseLinear.Initialization;
+using DenseLinear.Layers;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;

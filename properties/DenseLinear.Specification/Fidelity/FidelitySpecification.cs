@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using DenseLinear.Initialization;
+using DenseLinear.Layers;
 
 namespace DenseLinear.Specification;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using DenseLinear.Layers;
 
 namespace DenseLinear.Specification;
 

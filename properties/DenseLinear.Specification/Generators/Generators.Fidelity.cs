@@ -1,4 +1,5 @@
 using System.Numerics;
+using DenseLinear.Layers;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using DenseLinear.Accuracy;
+using DenseLinear.Kernels;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DenseLinear.Accuracy;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;

@@ -1,3 +1,4 @@
+using DenseLinear.Kernels;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,3 +1,4 @@
+using DenseLinear.Accuracy;
 using FsCheck;
 using FsCheck.Fluent;
 

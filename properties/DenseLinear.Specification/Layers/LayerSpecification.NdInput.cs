@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using DenseLinear.Layers;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using DenseLinear.Layers;
 using FsCheck;
 using FsCheck.Fluent;
 

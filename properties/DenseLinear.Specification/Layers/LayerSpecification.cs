@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using DenseLinear.Layers;
 
 namespace DenseLinear.Specification;
 

@@ -1,3 +1,6 @@
+using DenseLinear.Kernels;
+using DenseLinear.Layers;
+
 namespace DenseLinear.Specification;
 
 /// <summary>The way a digested product reaches the kernel.</summary>

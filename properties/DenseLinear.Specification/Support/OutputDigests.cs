@@ -5,6 +5,8 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
+using DenseLinear.Kernels;
+using DenseLinear.Layers;
 
 namespace DenseLinear.Specification;
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using DenseLinear.Accuracy;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DenseLinear;
+namespace DenseLinear.Accuracy;
 
 /// <summary>One output element outside its error bound.</summary>
 /// <param name="Row">The output row i.</param>

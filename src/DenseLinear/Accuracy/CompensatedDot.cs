@@ -1,4 +1,4 @@
-namespace DenseLinear;
+namespace DenseLinear.Accuracy;
 
 /// <summary>Dot2 accumulation in double: error-free products and sums, one rounding at the end.</summary>
 internal struct CompensatedDot
@@ -34,8 +34,8 @@ internal struct CompensatedDot
     /// <summary>Ogita–Rump–Oishi: u·|result| + γₙ²·gauge, plus n·η(double) when a product may have underflowed.</summary>
     public readonly double ErrorBound(int terms)
     {
-        double u = DenseLinear.ErrorBound.UnitRoundoff<double>();
-        double gamma = DenseLinear.ErrorBound.Gamma(terms, u);
+        double u = Accuracy.ErrorBound.UnitRoundoff<double>();
+        double gamma = Accuracy.ErrorBound.Gamma(terms, u);
         double underflow = underflowRisk ? terms * double.Epsilon * 4 : 0;
         return (u * Math.Abs(Result)) + (gamma * gamma * gauge) + underflow;
     }

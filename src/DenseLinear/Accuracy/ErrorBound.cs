@@ -1,6 +1,7 @@
 using System.Numerics;
+using DenseLinear.Layers;
 
-namespace DenseLinear;
+namespace DenseLinear.Accuracy;
 
 /// <summary>
 /// The one place where tolerances come from. Every bound is a theorem, not an epsilon picked to pass.
@@ -115,8 +116,8 @@ public static class ErrorBound
     /// <param name="yOther">The other implementation's output.</param>
     public static double ActivationPair(Activation activation, double preActivationBound, float y, float yOther)
     {
-        double lipschitz = activation == DenseLinear.Activation.Sigmoid ? 0.25 : 1;
-        int roundingUlps = activation is DenseLinear.Activation.Sigmoid or DenseLinear.Activation.Tanh ? 5 : 0;
+        double lipschitz = activation == Layers.Activation.Sigmoid ? 0.25 : 1;
+        int roundingUlps = activation is Layers.Activation.Sigmoid or Layers.Activation.Tanh ? 5 : 0;
         float larger = Math.Max(Math.Abs(y), Math.Abs(yOther));
         double ulp = MathF.BitIncrement(larger) - larger;
         return (lipschitz * 2 * preActivationBound) + (roundingUlps * ulp);
@@ -164,10 +165,10 @@ public static class ErrorBound
         double u = UnitRoundoff<T>(), ud = UnitRoundoff<double>();
         double relative = activation switch
         {
-            DenseLinear.Activation.Linear or DenseLinear.Activation.Relu => 0,
-            DenseLinear.Activation.Sigmoid => 5 * (u + ud),
-            DenseLinear.Activation.Tanh => 4 * (u + ud),
-            DenseLinear.Activation.Gelu => u,
+            Layers.Activation.Linear or Layers.Activation.Relu => 0,
+            Layers.Activation.Sigmoid => 5 * (u + ud),
+            Layers.Activation.Tanh => 4 * (u + ud),
+            Layers.Activation.Gelu => u,
             _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Softmax is not elementwise; use SoftmaxRelative."),
         };
         return relative == 0 ? 0 : (relative * (1 + (8 * ud)) * Math.Abs(reference)) + SmallestNormal<T>();

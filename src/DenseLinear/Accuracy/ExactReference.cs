@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DenseLinear;
+namespace DenseLinear.Accuracy;
 
 /// <summary>
 /// A reference product accurate to about one double rounding, whatever <typeparamref name="T"/> is, with the

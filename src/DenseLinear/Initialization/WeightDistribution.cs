@@ -1,6 +1,7 @@
 using System.Numerics;
+using DenseLinear.Accuracy;
 
-namespace DenseLinear;
+namespace DenseLinear.Initialization;
 
 /// <summary>
 /// The distribution an initializer draws every value from: U(−L, L), a normal truncated at ±2σ, or the constant 0;

@@ -1,4 +1,4 @@
-namespace DenseLinear;
+namespace DenseLinear.Initialization;
 
 /// <summary>
 /// Which axis of a rank-2 weight is fan-in and which is fan-out. The two frameworks store the same matrix

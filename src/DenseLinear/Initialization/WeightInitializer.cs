@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 
-namespace DenseLinear;
+namespace DenseLinear.Initialization;
 
 /// <summary>
 /// A default weight initializer of PyTorch or Keras: a distribution chosen from the weight's fans, and the fans taken

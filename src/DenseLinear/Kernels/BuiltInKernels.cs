@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DenseLinear;
+namespace DenseLinear.Kernels;
 
 /// <summary>
 /// The registry of built-in kernels. The property tests and the benchmarks both iterate <see cref="All"/>, so a

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DenseLinear;
+namespace DenseLinear.Kernels;
 
 /// <summary>
 /// A kernel that can rearrange a weight matrix once into its own panel format, so that repeated products with the

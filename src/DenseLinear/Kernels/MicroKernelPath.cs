@@ -1,4 +1,4 @@
-namespace DenseLinear;
+namespace DenseLinear.Kernels;
 
 /// <summary>The instruction set the packed kernels' inner loops run on; every path gives the same bits.</summary>
 internal enum MicroKernelPath

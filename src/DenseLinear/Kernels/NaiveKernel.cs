@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DenseLinear;
+namespace DenseLinear.Kernels;
 
 /// <summary>
 /// The oracle: the textbook triple loop, one multiply and one add per term, k summed from 0 upward.

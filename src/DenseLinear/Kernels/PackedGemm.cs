@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace DenseLinear;
+namespace DenseLinear.Kernels;
 
 /// <summary>
 /// The BLIS-style loop nest shared by <see cref="PackedKernel{T}"/> and <see cref="ParallelKernel{T}"/>:

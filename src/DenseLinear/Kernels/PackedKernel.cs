@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 
-namespace DenseLinear;
+namespace DenseLinear.Kernels;
 
 /// <summary>
 /// BLIS-style GEMM on one thread: weights packed into column panels (from either layout, so x·Wᵀ runs exactly

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 
-namespace DenseLinear;
+namespace DenseLinear.Kernels;
 
 /// <summary>
 /// A weight matrix rearranged once by <see cref="IWeightPackingKernel{T}.Pack"/>: ⌈n / <see cref="PanelWidth"/>⌉

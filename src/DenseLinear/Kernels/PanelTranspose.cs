@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace DenseLinear;
+namespace DenseLinear.Kernels;
 
 /// <summary>
 /// Square in-register transposes for packing OutIn weights and x row panels: L×L blocks, L = Vector256&lt;T&gt;.Count

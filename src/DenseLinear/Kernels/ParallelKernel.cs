@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace DenseLinear;
+namespace DenseLinear.Kernels;
 
 /// <summary>
 /// <see cref="PackedKernel{T}"/> spread over the cores: blocks of output rows (or, for short batches, blocks of

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 
-namespace DenseLinear;
+namespace DenseLinear.Kernels;
 
 /// <summary>
 /// The obvious SIMD kernel, built from <see cref="TensorPrimitives"/> calls: one dot product per output for

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace DenseLinear;
+namespace DenseLinear.Kernels;
 
 /// <summary>
 /// The AVX2 inner loops of <see cref="MicroKernels{T}"/>: a panel row (NR) is four Vector256, taken as two halves

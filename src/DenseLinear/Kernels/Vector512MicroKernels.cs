@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace DenseLinear;
+namespace DenseLinear.Kernels;
 
 /// <summary>
 /// The AVX-512 inner loops of <see cref="MicroKernels{T}"/>: a panel row (NR) is two Vector512. Each output keeps

@@ -1,6 +1,7 @@
 using System.Numerics;
+using DenseLinear.Accuracy;
 
-namespace DenseLinear;
+namespace DenseLinear.Layers;
 
 /// <summary>Applies an <see cref="Activation"/> in place, and its vector–Jacobian product for the backward pass.</summary>
 /// <remarks>

@@ -1,7 +1,8 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using DenseLinear.Kernels;
 
-namespace DenseLinear;
+namespace DenseLinear.Layers;
 
 /// <summary>
 /// The shared forward pass of both layers: flatten (*, in) to rows, one kernel call, bias, activation, reshape to

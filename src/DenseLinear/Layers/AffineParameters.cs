@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DenseLinear;
+namespace DenseLinear.Layers;
 
 /// <summary>
 /// A layer's parameters as the shared passes read them: the weight in <see cref="LayerConvention.Layout"/>, the bias

@@ -1,7 +1,8 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using DenseLinear.Accuracy;
 
-namespace DenseLinear;
+namespace DenseLinear.Layers;
 
 /// <summary>
 /// The backward pass of both layers, for the loss gradient dY with respect to the output. Rows are the flattened

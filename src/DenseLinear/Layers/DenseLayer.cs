@@ -1,7 +1,9 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using DenseLinear.Initialization;
+using DenseLinear.Kernels;
 
-namespace DenseLinear;
+namespace DenseLinear.Layers;
 
 /// <summary>
 /// The Keras convention, <c>keras.layers.Dense</c>: <c>y = activation(x·K + b)</c> with <c>kernel</c> K

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 
-namespace DenseLinear;
+namespace DenseLinear.Layers;
 
 /// <summary>An affine layer mapping (*, in) to (*, out): the common face of both conventions.</summary>
 /// <typeparam name="T">The element type.</typeparam>

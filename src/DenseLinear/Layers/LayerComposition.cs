@@ -1,7 +1,8 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using DenseLinear.Accuracy;
 
-namespace DenseLinear;
+namespace DenseLinear.Layers;
 
 /// <summary>
 /// Two affine layers in a row are one affine layer: PyTorch <c>W = W₂·W₁</c>, <c>b = W₂·b₁ + b₂</c>; Keras

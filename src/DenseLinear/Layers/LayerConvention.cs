@@ -1,4 +1,4 @@
-namespace DenseLinear;
+namespace DenseLinear.Layers;
 
 /// <summary>
 /// What distinguishes the two conventions in the shared forward and backward passes: the name messages start with,

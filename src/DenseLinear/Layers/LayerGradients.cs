@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 
-namespace DenseLinear;
+namespace DenseLinear.Layers;
 
 /// <summary>The gradients a backward pass returns, each shaped like what it is the gradient of.</summary>
 /// <typeparam name="T">The element type.</typeparam>

@@ -1,7 +1,9 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using DenseLinear.Initialization;
+using DenseLinear.Kernels;
 
-namespace DenseLinear;
+namespace DenseLinear.Layers;
 
 /// <summary>
 /// The PyTorch convention, <c>torch.nn.Linear</c>: <c>y = x·Wᵀ + b</c> with <c>weight</c> W [out, in] and an

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 
-namespace DenseLinear;
+namespace DenseLinear.Layers;
 
 /// <summary>Shape helpers for messages and the layers' checked copies of their weights.</summary>
 internal static class TensorShape

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 
-namespace DenseLinear;
+namespace DenseLinear.Layers;
 
 /// <summary>
 /// Exact conversion between the conventions: Keras <c>kernel</c> = PyTorch <c>weight</c>ᵀ, <c>bias</c> unchanged.

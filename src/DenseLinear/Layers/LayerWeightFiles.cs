@@ -1,7 +1,8 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using DenseLinear.IO;
 
-namespace DenseLinear.IO;
+namespace DenseLinear.Layers;
 
 /// <summary>
 /// Loads and saves layers in their frameworks' own file conventions: a PyTorch <see cref="LinearLayer{T}"/> as
