@@ -1,5 +1,6 @@
 using System.Numerics;
 using DenseLinear;
+using DenseLinear.Kernels;
 
 namespace ThirdPartyKernel;
 
