@@ -55,14 +55,32 @@ public sealed class ExactReference<T>
     public static ExactReference<T> Multiply(
         ReadOnlySpan<T> x, ReadOnlySpan<T> w, int m, int k, int n, WeightLayout layout, ReadOnlySpan<T> bias = default)
     {
+        // The judge checks its own arguments: it shares no code with the kernels it judges.
         ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        MatMulArguments.Validate(x, w, new T[ArrayLength.Of((long)m * n, $"the reference product y [{m}×{n}]", nameof(m))], m, k, n, layout);
-        if (!bias.IsEmpty && bias.Length != n)
+        if (layout is not (WeightLayout.InOut or WeightLayout.OutIn))
         {
-            throw new ArgumentException($"bias has {bias.Length} elements but {MatMulArguments.Describe(m, k, n, layout)} needs {n}.", nameof(bias));
+            throw new ArgumentOutOfRangeException(nameof(layout), layout, "Undefined weight layout.");
         }
 
+        string weightShape = layout == WeightLayout.OutIn ? $"W [{n}×{k}] (OutIn)" : $"K [{k}×{n}] (InOut)";
+        if (x.Length != (long)m * k)
+        {
+            throw new ArgumentException($"x has {x.Length} elements but x [{m}×{k}] needs {(long)m * k}.", nameof(x));
+        }
+
+        if (w.Length != (long)k * n)
+        {
+            throw new ArgumentException($"w has {w.Length} elements but {weightShape} needs {(long)k * n}.", nameof(w));
+        }
+
+        if (!bias.IsEmpty && bias.Length != n)
+        {
+            throw new ArgumentException($"bias has {bias.Length} elements but x [{m}×{k}] · {weightShape} needs {n}.", nameof(bias));
+        }
+
+        ArrayLength.Of((long)m * n, $"the reference product y [{m}×{n}]", nameof(m));
         var reference = new ExactReference<T>(m, n, bias.IsEmpty ? k : k + 1);
         for (int i = 0; i < m; i++)
         {
