@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Consumer gate: proves the path an outside user takes. Packs DenseLinear and DenseLinear.Specification into the
-# local feed (artifacts/packages), restores samples/ThirdPartyKernel from that feed into a fresh packages folder
-# (so no stale cached DenseLinear package can be used), then
+# Consumer gate: proves the path an outside user takes. Packs DenseLinear, DenseLinear.Specification (xunit 2) and
+# DenseLinear.Specification.XunitV3 into the local feed (artifacts/packages), restores samples/ThirdPartyKernel and
+# samples/ThirdPartyKernelV3 from that feed into a fresh packages folder (so no stale cached DenseLinear package can
+# be used), then, for each sample,
 #   1. runs the sample's own kernel under the specification: it must pass;
 #   2. runs the sample's deliberately broken kernel: it must FAIL, and the failure must name the shape and the seed.
+# The xunit v3 sample runs both ways an xunit v3 project runs: `dotnet test` (Microsoft Testing Platform mode, set by
+# the sample's own global.json, so it runs from the sample's folder) and its test executable started directly.
 # The summary lines start with "consumer:"; this script never prints a bare "N passed, N failed" line (that line
 # belongs to .ci/run). Exit status: 0 only when both expectations hold.
 set -uo pipefail
@@ -13,6 +16,7 @@ start=$SECONDS
 
 root="$(pwd)"
 sample="$root/samples/ThirdPartyKernel"
+sample3="$root/samples/ThirdPartyKernelV3"
 feed="$root/artifacts/packages" # the folder samples/ThirdPartyKernel/NuGet.config adds as a source
 results="$root/TestResults/consumer"
 packages="$(mktemp -d "${TMPDIR:-/tmp}/denselinear-consumer-packages.XXXXXX")"
@@ -40,70 +44,91 @@ trx_counts() {
 
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n 1)
 [ -n "$version" ] || fail "no <Version> in Directory.Build.props"
-echo "consumer: packing DenseLinear $version and DenseLinear.Specification $version into ${feed#"$root"/}"
+echo "consumer: packing DenseLinear, DenseLinear.Specification and DenseLinear.Specification.XunitV3 $version into ${feed#"$root"/}"
 
 # --- pack -----------------------------------------------------------------------------------------------------------
 rm -f "$feed"/DenseLinear.*nupkg
-for project in src/DenseLinear/DenseLinear.csproj properties/DenseLinear.Specification/DenseLinear.Specification.csproj; do
+for project in src/DenseLinear/DenseLinear.csproj properties/DenseLinear.Specification/DenseLinear.Specification.csproj \
+  properties/DenseLinear.Specification.XunitV3/DenseLinear.Specification.XunitV3.csproj; do
   dotnet pack "$project" -c Release -o "$feed" >>"$results/pack.log" 2>&1 || { cat "$results/pack.log"; fail "dotnet pack $project"; }
 done
-for id in DenseLinear DenseLinear.Specification; do
+for id in DenseLinear DenseLinear.Specification DenseLinear.Specification.XunitV3; do
   [ -f "$feed/$id.$version.nupkg" ] || fail "$id.$version.nupkg was not produced"
 done
 pack_done=$SECONDS
 
 # --- restore from the feed into a fresh packages folder, then build ----------------------------------------------------
-dotnet restore "$sample/ThirdPartyKernel.slnx" --packages "$packages" -p:DenseLinearVersion="$version" \
-  >"$results/restore.log" 2>&1 || { cat "$results/restore.log"; fail "restore of the sample"; }
-# NuGet records where each package came from: both must come from the local feed, not from a cache or a remote.
-for id in denselinear denselinear.specification; do
+for solution in "$sample/ThirdPartyKernel.slnx" "$sample3/ThirdPartyKernelV3.slnx"; do
+  dotnet restore "$solution" --packages "$packages" -p:DenseLinearVersion="$version" \
+    >>"$results/restore.log" 2>&1 || { cat "$results/restore.log"; fail "restore of ${solution#"$root"/}"; }
+done
+# NuGet records where each package came from: all three must come from the local feed, not from a cache or a remote.
+for id in denselinear denselinear.specification denselinear.specification.xunitv3; do
   metadata="$packages/$id/$version/.nupkg.metadata"
   [ -f "$metadata" ] || fail "$id $version was not restored"
   grep -q "\"source\": \"${feed%/}/\?\"" "$metadata" || fail "$id $version was restored from elsewhere: $(grep '"source"' "$metadata")"
 done
-dotnet build "$sample/ThirdPartyKernel.slnx" -c Release --no-restore -p:DenseLinearVersion="$version" \
-  >"$results/build.log" 2>&1 || { cat "$results/build.log"; fail "build of the sample"; }
+for solution in "$sample/ThirdPartyKernel.slnx" "$sample3/ThirdPartyKernelV3.slnx"; do
+  dotnet build "$solution" -c Release --no-restore -p:DenseLinearVersion="$version" \
+    >>"$results/build.log" 2>&1 || { cat "$results/build.log"; fail "build of ${solution#"$root"/}"; }
+done
 build_done=$SECONDS
 
-# --- 1. the sample's kernel must pass ---------------------------------------------------------------------------------
-echo "consumer: ---- good kernel (samples/ThirdPartyKernel/ThirdPartyKernel.Tests), must pass ----"
-dotnet test "$sample/ThirdPartyKernel.Tests/ThirdPartyKernel.Tests.csproj" -c Release --no-build \
-  --logger "trx" --results-directory "$results/good" 2>&1 | tee "$results/good.log" | grep -E '^(Passed!|Failed!)|^  Failed |\| kernel '
-good_status=${PIPESTATUS[0]}
-read -r good_passed good_failed < <(trx_counts "$results/good")
-good_done=$SECONDS
+# A good run passes: exit 0, no failure, some passes in its TRX. Prints its summary line; returns 1 otherwise.
+judge_good() { # name exit-status results-dir log
+  local passed failed
+  read -r passed failed < <(trx_counts "$3")
+  if [ "$2" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]; then
+    echo "consumer: $1: good kernel $passed passed, $failed failed"
+  else
+    echo "consumer: FAILED: $1: good kernel $passed passed, $failed failed (exit $2); see ${4#"$root"/}"
+    return 1
+  fi
+}
 
-# --- 2. the deliberately broken kernel must fail, naming shape and seed -----------------------------------------------
-echo "consumer: ---- buggy kernel (samples/ThirdPartyKernel/ThirdPartyKernel.ExpectedFailure), must fail ----"
+# A buggy run fails, and a failure as FsCheck reports it names the seed pair, and the label (or the harness's
+# message, same form) names the kernel and the shape. Prints the evidence and its summary line; returns 1 otherwise.
+judge_buggy() { # name exit-status results-dir log
+  local passed failed evidence
+  read -r passed failed < <(trx_counts "$3")
+  evidence=$( (grep -E -m 1 'Falsifiable, after [0-9]+ tests? .*\([0-9]+,[0-9]+\)' "$4" \
+    && grep -E -m 1 'kernel ThirdParty\.DroppedColumn .*x \[[0-9]+×[0-9]+\]' "$4") | head -n 2)
+  [ "$(wc -l <<<"$evidence")" -eq 2 ] || evidence=""
+  [ -n "$evidence" ] && sed -e 's/^ *//' -e 's/^/consumer:   /' <<<"$evidence" | cut -c 1-220
+  if [ "$2" -eq 0 ] || [ "$failed" -eq 0 ]; then
+    echo "consumer: FAILED: $1: the buggy kernel passed ($passed passed); the specification missed a known bug"
+    return 1
+  elif [ -z "$evidence" ]; then
+    echo "consumer: FAILED: $1: the buggy kernel failed ($failed tests), but no failure names both the shape and the seed; see ${4#"$root"/}"
+    return 1
+  fi
+  echo "consumer: $1: buggy kernel failed as expected ($failed of $((passed + failed)) tests; shape and seed named)"
+}
+
+status=0
+
+# --- xunit 2: the sample's kernel must pass, the deliberately broken one must fail naming shape and seed -----------
+echo "consumer: ---- xunit 2 (samples/ThirdPartyKernel): good kernel must pass, buggy kernel must fail ----"
+dotnet test "$sample/ThirdPartyKernel.Tests/ThirdPartyKernel.Tests.csproj" -c Release --no-build \
+  --logger "trx" --results-directory "$results/good" >"$results/good.log" 2>&1
+judge_good "xunit 2, dotnet test" $? "$results/good" "$results/good.log" || status=1
 dotnet test "$sample/ThirdPartyKernel.ExpectedFailure/ThirdPartyKernel.ExpectedFailure.csproj" -c Release --no-build \
   --logger "trx" --results-directory "$results/buggy" >"$results/buggy.log" 2>&1
-buggy_status=$?
-read -r buggy_passed buggy_failed < <(trx_counts "$results/buggy")
-# A property failure as FsCheck reports it: the seed pair, and the label (or the harness's message, same form)
-# naming the kernel and the shape.
-evidence=$( (grep -E -m 1 'Falsifiable, after [0-9]+ tests? .*\([0-9]+,[0-9]+\)' "$results/buggy.log" \
-  && grep -E -m 1 'kernel ThirdParty\.DroppedColumn .*x \[[0-9]+×[0-9]+\]' "$results/buggy.log") | head -n 2)
-[ "$(wc -l <<<"$evidence")" -eq 2 ] || evidence=""
-buggy_done=$SECONDS
-[ -n "$evidence" ] && sed 's/^/consumer:   /' <<<"$evidence"
+judge_buggy "xunit 2, dotnet test" $? "$results/buggy" "$results/buggy.log" || status=1
+v2_done=$SECONDS
 
-# --- summary ----------------------------------------------------------------------------------------------------------
-echo "consumer: ---- summary ----"
-status=0
-if [ "$good_status" -eq 0 ] && [ "$good_failed" -eq 0 ] && [ "$good_passed" -gt 0 ]; then
-  echo "consumer: good kernel $good_passed passed, $good_failed failed"
-else
-  echo "consumer: FAILED: good kernel $good_passed passed, $good_failed failed (exit $good_status); see ${results#"$root"/}/good.log"
-  status=1
-fi
-if [ "$buggy_status" -eq 0 ] || [ "$buggy_failed" -eq 0 ]; then
-  echo "consumer: FAILED: the buggy kernel passed ($buggy_passed passed); the specification missed a known bug"
-  status=1
-elif [ -z "$evidence" ]; then
-  echo "consumer: FAILED: the buggy kernel failed ($buggy_failed tests), but no failure names both the shape and the seed; see ${results#"$root"/}/buggy.log"
-  status=1
-else
-  echo "consumer: buggy kernel failed as expected ($buggy_failed of $((buggy_passed + buggy_failed)) tests; shape and seed named)"
-fi
-echo "consumer: times: pack $((pack_done - start))s, restore+build $((build_done - pack_done))s, good tests $((good_done - build_done))s, buggy tests $((buggy_done - good_done))s, total $((SECONDS - start))s"
+# --- xunit 3: the same, through `dotnet test` (MTP mode, from the sample's folder) and as the MTP executable -------
+echo "consumer: ---- xunit v3 (samples/ThirdPartyKernelV3): good kernel must pass, buggy kernel must fail ----"
+for run in good:ThirdPartyKernelV3.Tests:judge_good buggy:ThirdPartyKernelV3.ExpectedFailure:judge_buggy; do
+  IFS=: read -r kind project judge <<<"$run"
+  (cd "$sample3" && dotnet test --project "$project/$project.csproj" -c Release --no-build \
+    --report-xunit-trx --results-directory "$results/v3-$kind-dotnet-test") >"$results/v3-$kind-dotnet-test.log" 2>&1
+  "$judge" "xunit v3, dotnet test" $? "$results/v3-$kind-dotnet-test" "$results/v3-$kind-dotnet-test.log" || status=1
+  "$sample3/$project/bin/Release/net10.0/$project" --report-xunit-trx --results-directory "$results/v3-$kind-executable" \
+    >"$results/v3-$kind-executable.log" 2>&1
+  "$judge" "xunit v3, executable" $? "$results/v3-$kind-executable" "$results/v3-$kind-executable.log" || status=1
+done
+v3_done=$SECONDS
+
+echo "consumer: times: pack $((pack_done - start))s, restore+build $((build_done - pack_done))s, xunit 2 tests $((v2_done - build_done))s, xunit v3 tests $((v3_done - v2_done))s, total $((SECONDS - start))s"
 exit $status
