@@ -84,6 +84,24 @@ def write_pt(directory, manifest):
                            "hex": values_hex(t.float())} for name, t in half.items()}}
 
 
+class _Shell:
+    """Pickles as a call of os.system: what a weights-only load must refuse by name."""
+
+    def __reduce__(self):
+        return (os.system, ("echo pwned",))
+
+
+def write_hostile(directory, manifest):
+    # torch.save's own layout around a pickle that torch.load(weights_only=True) refuses.
+    import pickle
+    import zipfile
+    name = "hostile_global.pt"
+    with zipfile.ZipFile(os.path.join(directory, name), "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("hostile_global/data.pkl", pickle.dumps({"weight": _Shell()}, protocol=2))
+        archive.writestr("hostile_global/version", "3\n")
+    manifest["hostile"][name] = {"global": f"{os.system.__module__}.system"}
+
+
 def write_npy(directory, manifest):
     rng = np.random.default_rng(19)
     matrix = rng.standard_normal((3, 4)).astype("<f4")
@@ -116,9 +134,10 @@ def write_npy(directory, manifest):
 def main():
     directory = sys.argv[1] if len(sys.argv) > 1 else "fixtures"
     os.makedirs(directory, exist_ok=True)
-    manifest = {"torch": torch.__version__, "numpy": np.__version__, "pt": {}, "npy": {}}
+    manifest = {"torch": torch.__version__, "numpy": np.__version__, "pt": {}, "npy": {}, "hostile": {}}
     write_pt(directory, manifest)
     write_npy(directory, manifest)
+    write_hostile(directory, manifest)
     with open(os.path.join(directory, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1, sort_keys=True)
         f.write("\n")
