@@ -18,6 +18,9 @@ import sys
 import numpy as np
 import torch
 
+# One thread, so the MLP's recorded forward output does not depend on how a reduction was split.
+torch.set_num_threads(1)
+
 
 def values_hex(tensor):
     array = tensor.detach().contiguous().numpy()
@@ -97,8 +100,9 @@ def write_hostile(directory, manifest):
     import zipfile
     name = "hostile_global.pt"
     with zipfile.ZipFile(os.path.join(directory, name), "w", compression=zipfile.ZIP_STORED) as archive:
-        archive.writestr("hostile_global/data.pkl", pickle.dumps({"weight": _Shell()}, protocol=2))
-        archive.writestr("hostile_global/version", "3\n")
+        # A fixed timestamp, so the file is the same on every run.
+        for record, data in (("data.pkl", pickle.dumps({"weight": _Shell()}, protocol=2)), ("version", b"3\n")):
+            archive.writestr(zipfile.ZipInfo(f"hostile_global/{record}", date_time=(1980, 1, 1, 0, 0, 0)), data)
     manifest["hostile"][name] = {"global": f"{os.system.__module__}.system"}
 
 
