@@ -9,7 +9,8 @@ namespace DenseLinear.Interop.Tests.Torch;
 /// </summary>
 public sealed class TorchWorker
 {
-    public const string Interpreter = "/usr/bin/python3";
+    /// <summary>Debian's interpreter, the one python3-torch installs for; DENSELINEAR_TORCH_PYTHON overrides it.</summary>
+    public static readonly string Interpreter = Environment.GetEnvironmentVariable("DENSELINEAR_TORCH_PYTHON") is { Length: > 0 } path ? path : "/usr/bin/python3";
 
     public const string InstallCommand = "apt-get install -y --no-install-recommends python3-torch";
 
