@@ -24,7 +24,13 @@ public sealed class CorruptedFileProperties
     private const long FixedOverhead = 1 << 20;
 
     [Property]
-    public Property A_corrupted_file_is_read_or_rejected_with_InvalidDataException(CorruptedFile file)
+    public Property A_corrupted_file_is_read_or_rejected_with_InvalidDataException(CorruptedFile file) => ReadOrReject(file);
+
+    /// <summary>torch.save files, 10⁴ corruptions per run (ten times the default count, like the issue asks).</summary>
+    [Property(MaxTest = 10000)]
+    public Property A_corrupted_pt_file_is_read_or_rejected_with_InvalidDataException(CorruptedPyTorchFile file) => ReadOrReject(file.File);
+
+    private static Property ReadOrReject(CorruptedFile file)
     {
         byte[] bytes = file.Bytes;
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -32,14 +38,12 @@ public sealed class CorruptedFileProperties
         string? message = null;
         try
         {
-            if (file.Format == WeightFileFormat.Npy)
+            _ = file.Format switch
             {
-                NpyFile.Read(bytes);
-            }
-            else
-            {
-                SafetensorsFile.Read(bytes);
-            }
+                WeightFileFormat.Npy => (object)NpyFile.Read(bytes),
+                WeightFileFormat.Safetensors => SafetensorsFile.Read(bytes),
+                _ => PyTorchCheckpointFile.Read(bytes),
+            };
 
             outcome = "read";
         }
@@ -51,7 +55,7 @@ public sealed class CorruptedFileProperties
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         long budget = (BytesPerFileByte * bytes.Length) + FixedOverhead;
-        string prefix = file.Format == WeightFileFormat.Npy ? "npy: " : "safetensors: ";
+        string prefix = file.Format switch { WeightFileFormat.Npy => "npy: ", WeightFileFormat.Safetensors => "safetensors: ", _ => "pt: " };
         return (allocated <= budget)
             .Label($"allocated {allocated} bytes reading {bytes.Length}, budget {budget}")
             .And((message is null || (message.StartsWith(prefix, StringComparison.Ordinal) && message.Length > prefix.Length + 10))

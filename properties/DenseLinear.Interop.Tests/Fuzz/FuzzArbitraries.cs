@@ -17,6 +17,19 @@ public static class FuzzArbitraries
         "\"shape\"", "\"data_offsets\"", "\"__metadata__\"", "'shape'", "'descr'", "'fortran_order'", "null", "\u00e9", "\u2713",
     ];
 
+    // torch.save's own files (oracles/torch/fixtures): the reader has no writer to generate them from.
+    private static readonly byte[][] TorchFiles =
+        [.. Torch.TorchFixtures.Names("pt").Select(name => File.ReadAllBytes(Path.Combine(Torch.TorchFixtures.Directory, name)))];
+
+    /// <summary>Corrupted <c>.pt</c> files only, for the checkpoint reader's own, larger run.</summary>
+    public static Arbitrary<CorruptedPyTorchFile> CorruptedPyTorchFile() =>
+        Arb.From(
+            from valid in ValidPyTorch()
+            from count in Gen.Frequency((4, Gen.Constant(1)), (2, Gen.Constant(2)), (1, Gen.Choose(3, 4)))
+            from corruptions in Corruption().ArrayOf(count)
+            select new CorruptedPyTorchFile(valid with { Corruptions = corruptions }),
+            file => file.File.WithOneCorruptionLess().Select(smaller => new CorruptedPyTorchFile(smaller)));
+
     public static Arbitrary<CorruptedFile> CorruptedFile() =>
         Arb.From(
             from valid in Gen.OneOf(ValidNpy(), ValidSafetensors())
@@ -67,4 +80,11 @@ public static class FuzzArbitraries
             withMetadata ? [new("format", "pt")] : null)
         let bytes = SafetensorsFile.ToBytes(content)
         select new CorruptedFile(WeightFileFormat.Safetensors, string.Join("; ", tensors.Select(t => t.ToString())), bytes, new FileLayout(0, 8, 8 + (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes)), []);
+
+    // The "length field" is the end record's central-directory offset; the "header" is empty, so header edits leave
+    // the file alone and data bit flips may land anywhere, the pickle included.
+    private static Gen<CorruptedFile> ValidPyTorch() =>
+        from index in Gen.Choose(0, TorchFiles.Length - 1)
+        let bytes = TorchFiles[index]
+        select new CorruptedFile(WeightFileFormat.PyTorch, Torch.TorchFixtures.Names("pt")[index], bytes, new FileLayout(bytes.Length - 22 + 16, 4, 0), []);
 }

@@ -1,8 +1,9 @@
 namespace DenseLinear.Interop.Tests.Fuzz;
 
-/// <summary>The two file formats under fuzz.</summary>
+/// <summary>The file formats under fuzz.</summary>
 public enum WeightFileFormat
 {
     Npy,
     Safetensors,
+    PyTorch,
 }

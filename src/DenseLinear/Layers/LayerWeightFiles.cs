@@ -44,6 +44,84 @@ public static class LayerWeightFiles
         where T : unmanaged, IFloatingPointIeee754<T> =>
         ReadLinear(SafetensorsFile.ReadFile(path), prefix, matMulKernel);
 
+    /// <summary>
+    /// Builds the Linear chain of an <c>nn.Sequential</c> MLP from its <c>state_dict</c>: entries <c>&lt;i&gt;.weight</c>
+    /// [out, in] and optional <c>&lt;i&gt;.bias</c> for module indices i in ascending order (parameter-free modules
+    /// such as ReLU leave gaps), each layer's in_features the previous one's out_features.
+    /// </summary>
+    /// <param name="stateDict">The file's tensors, from <see cref="PyTorchCheckpointFile"/> or <see cref="SafetensorsFile"/>.</param>
+    /// <param name="hiddenActivation">The activation between layers, given to every Dense layer but the last (a state_dict does not record it).</param>
+    /// <param name="kernel">The matrix kernel; the default when <see langword="null"/>.</param>
+    /// <exception cref="InvalidDataException">A name is not <c>&lt;index&gt;.weight</c> or <c>&lt;index&gt;.bias</c>, a bias has no weight, a tensor does not fit, or consecutive layers do not chain.</exception>
+    public static SequentialLayers<T> ReadSequential<T>(SafetensorsContent stateDict, Activation hiddenActivation = Activation.Linear, IMatMulKernel<T>? kernel = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(stateDict);
+        var indices = new SortedSet<int>();
+        foreach (string name in stateDict.Names)
+        {
+            int dot = name.IndexOf('.', StringComparison.Ordinal);
+            if (dot <= 0 || !int.TryParse(name.AsSpan(0, dot), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
+                || index.ToString(System.Globalization.CultureInfo.InvariantCulture) != name[..dot] || name[(dot + 1)..] is not ("weight" or "bias"))
+            {
+                throw new InvalidDataException($"'{name}' is not an nn.Sequential Linear parameter '<index>.weight' or '<index>.bias'.");
+            }
+
+            if (!stateDict.TryGetTensor(Qualify(name[..dot], "weight"), out _))
+            {
+                throw new InvalidDataException($"'{name}' has no '{name[..dot]}.weight'.");
+            }
+
+            indices.Add(index);
+        }
+
+        if (indices.Count == 0)
+        {
+            throw new InvalidDataException("The state_dict holds no Linear layers.");
+        }
+
+        var linear = new List<LinearLayer<T>>();
+        var dense = new List<DenseLayer<T>>();
+        var names = new List<string>();
+        foreach (int index in indices)
+        {
+            LinearLayer<T> layer = ReadLinear(stateDict, index.ToString(System.Globalization.CultureInfo.InvariantCulture), kernel);
+            if (linear.Count > 0 && linear[^1].OutFeatures != layer.InFeatures)
+            {
+                throw new InvalidDataException($"Layer '{index}' takes {layer.InFeatures} features but the layer before it gives {linear[^1].OutFeatures}.");
+            }
+
+            linear.Add(layer);
+        }
+
+        for (int i = 0; i < linear.Count; i++)
+        {
+            Activation activation = i == linear.Count - 1 ? Activation.Linear : hiddenActivation;
+            Tensor<T>? bias = null;
+            if (linear[i].HasBias)
+            {
+                var values = ArrayLength.Allocate<T>(linear[i].Bias.Lengths, "bias");
+                linear[i].Bias.FlattenTo(values);
+                bias = Tensor.Create(values, [values.Length]);
+            }
+
+            dense.Add(new DenseLayer<T>(WeightConversion.Transpose(linear[i].Weight), bias, activation, linear[i].MatMulKernel));
+            names.Add(i == 0 ? "dense" : $"dense_{i}");
+        }
+
+        return new SequentialLayers<T>([.. indices], linear, names, dense);
+    }
+
+    /// <summary>Reads an <c>nn.Sequential</c> MLP from a <c>.pt</c>/<c>.pth</c> or <c>.safetensors</c> file (chosen by extension); see <see cref="ReadSequential{T}"/>.</summary>
+    /// <exception cref="InvalidDataException">The file or its entries are not valid.</exception>
+    public static SequentialLayers<T> LoadSequential<T>(string path, Activation hiddenActivation = Activation.Linear, IMatMulKernel<T>? kernel = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        bool torch = path.EndsWith(".pt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".pth", StringComparison.OrdinalIgnoreCase);
+        return ReadSequential(torch ? PyTorchCheckpointFile.ReadFile(path) : SafetensorsFile.ReadFile(path), hiddenActivation, kernel);
+    }
+
     /// <summary>The layer's <c>state_dict</c> entries: <c>&lt;prefix&gt;.weight</c>, then <c>&lt;prefix&gt;.bias</c> if it has one.</summary>
     public static SafetensorsContent ToStateDict<T>(LinearLayer<T> layer, string prefix, IEnumerable<KeyValuePair<string, string>>? metadata = null)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -1,0 +1,151 @@
+"""Writes the PyTorch and NumPy fixtures the .pt and .npy readers are tested against.
+
+Run with the interpreter that has torch (Debian's python3-torch is for /usr/bin/python3):
+
+    /usr/bin/python3 generate.py fixtures
+
+Every file is written by torch.save or numpy itself. manifest.json records, per .pt file, each tensor's dtype,
+shape and the hex of its values in C order, little-endian, taken with numpy from the tensor torch saved, so the
+readers are compared with torch's own values, not with another reader. For the MLP it also records an input and
+torch's forward output. The output is deterministic (fixed seeds), so a rerun changes nothing unless torch does.
+"""
+
+import io
+import json
+import os
+import sys
+
+import numpy as np
+import torch
+
+# One thread, so the MLP's recorded forward output does not depend on how a reduction was split.
+torch.set_num_threads(1)
+
+
+def values_hex(tensor):
+    array = tensor.detach().contiguous().numpy()
+    return array.astype(array.dtype.newbyteorder("<"), copy=False).tobytes(order="C").hex()
+
+
+def describe(state_dict):
+    return {
+        name: {"dtype": str(t.dtype).replace("torch.", ""), "shape": list(t.shape), "hex": values_hex(t)}
+        for name, t in state_dict.items()
+    }
+
+
+def save_pt(directory, name, state_dict, manifest, extra=None):
+    torch.save(state_dict, os.path.join(directory, name))
+    entry = {"tensors": describe(state_dict)}
+    if extra:
+        entry.update(extra)
+    manifest["pt"][name] = entry
+
+
+def mlp(dtype, seed):
+    torch.manual_seed(seed)
+    model = torch.nn.Sequential(torch.nn.Linear(5, 4), torch.nn.ReLU(), torch.nn.Linear(4, 3)).to(dtype)
+    x = torch.randn(2, 5, dtype=dtype)
+    with torch.no_grad():
+        y = model(x)
+    return model, x, y
+
+
+def write_pt(directory, manifest):
+    for dtype, suffix in ((torch.float32, "f32"), (torch.float64, "f64")):
+        torch.manual_seed(14)
+        layer = torch.nn.Linear(3, 2).to(dtype)
+        save_pt(directory, f"linear_{suffix}.pt", layer.state_dict(), manifest)
+
+        torch.manual_seed(15)
+        no_bias = torch.nn.Linear(4, 3, bias=False).to(dtype)
+        save_pt(directory, f"linear_nobias_{suffix}.pt", no_bias.state_dict(), manifest)
+
+        model, x, y = mlp(dtype, 16)
+        save_pt(directory, f"mlp_{suffix}.pt", model.state_dict(), manifest,
+                {"input": {"shape": list(x.shape), "hex": values_hex(x)},
+                 "output": {"shape": list(y.shape), "hex": values_hex(y)}})
+
+    torch.manual_seed(17)
+    base = torch.randn(3, 4, dtype=torch.float32)
+    # A transposed view: strides (1, 4), not contiguous; torch.save keeps the strides and the whole storage.
+    save_pt(directory, "transposed_f32.pt", {"weight": base.t()}, manifest)
+
+    torch.manual_seed(18)
+    storage = torch.randn(10, dtype=torch.float64)
+    # Two views of one storage: a [2, 3] block at offset 1 and the last 3 elements; saved once, as one data/N record.
+    shared = {"a": storage[1:7].view(2, 3), "b": storage[7:]}
+    save_pt(directory, "shared_storage_f64.pt", shared, manifest)
+
+    scalar = {"zero_d": torch.tensor(2.5, dtype=torch.float32), "empty": torch.zeros(0, 3, dtype=torch.float64)}
+    save_pt(directory, "zero_d_and_empty.pt", scalar, manifest)
+
+    half = {"h": torch.tensor([1.0, -2.0, 0.5], dtype=torch.float16), "bf": torch.tensor([3.0, 0.25], dtype=torch.bfloat16)}
+    torch.save(half, os.path.join(directory, "half_and_bfloat16.pt"))
+    manifest["pt"]["half_and_bfloat16.pt"] = {
+        "tensors": {name: {"dtype": str(t.dtype).replace("torch.", ""), "shape": list(t.shape),
+                           "hex": values_hex(t.float())} for name, t in half.items()}}
+
+
+class _Shell:
+    """Pickles as a call of os.system: what a weights-only load must refuse by name."""
+
+    def __reduce__(self):
+        return (os.system, ("echo pwned",))
+
+
+def write_hostile(directory, manifest):
+    # torch.save's own layout around a pickle that torch.load(weights_only=True) refuses.
+    import pickle
+    import zipfile
+    name = "hostile_global.pt"
+    with zipfile.ZipFile(os.path.join(directory, name), "w", compression=zipfile.ZIP_STORED) as archive:
+        # A fixed timestamp, so the file is the same on every run.
+        for record, data in (("data.pkl", pickle.dumps({"weight": _Shell()}, protocol=2)), ("version", b"3\n")):
+            archive.writestr(zipfile.ZipInfo(f"hostile_global/{record}", date_time=(1980, 1, 1, 0, 0, 0)), data)
+    manifest["hostile"][name] = {"global": f"{os.system.__module__}.system"}
+
+
+def write_npy(directory, manifest):
+    rng = np.random.default_rng(19)
+    matrix = rng.standard_normal((3, 4)).astype("<f4")
+    cases = {
+        "v1_f4.npy": (matrix, (1, 0)),
+        "v2_f4.npy": (matrix, (2, 0)),
+        "v3_f4.npy": (matrix, (3, 0)),
+        "fortran_f8.npy": (np.asfortranarray(rng.standard_normal((2, 3, 4))), None),
+        "big_endian_f8.npy": (rng.standard_normal((5,)).astype(">f8"), None),
+        "big_endian_fortran_f4.npy": (np.asfortranarray(rng.standard_normal((3, 2)).astype(">f4")), None),
+        "zero_d_f8.npy": (np.array(-0.75), None),
+        "empty_f4.npy": (np.zeros((0, 3), dtype="<f4"), None),
+        "empty_1d_f8.npy": (np.zeros((0,), dtype="<f8"), None),
+    }
+    for name, (array, version) in cases.items():
+        path = os.path.join(directory, name)
+        if version is None:
+            np.save(path, array)
+        else:
+            with open(path, "wb") as f:
+                np.lib.format.write_array(f, array, version=version)
+        c_order = np.ascontiguousarray(array)
+        manifest["npy"][name] = {
+            "dtype": "float32" if array.dtype.itemsize == 4 else "float64",
+            "shape": list(array.shape),
+            "hex": c_order.astype(c_order.dtype.newbyteorder("<")).tobytes(order="C").hex(),
+        }
+
+
+def main():
+    directory = sys.argv[1] if len(sys.argv) > 1 else "fixtures"
+    os.makedirs(directory, exist_ok=True)
+    manifest = {"torch": torch.__version__, "numpy": np.__version__, "pt": {}, "npy": {}, "hostile": {}}
+    write_pt(directory, manifest)
+    write_npy(directory, manifest)
+    write_hostile(directory, manifest)
+    with open(os.path.join(directory, "manifest.json"), "w") as f:
+        json.dump(manifest, f, indent=1, sort_keys=True)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""The live PyTorch oracle: one process per test run, one JSON request per line on stdin, one reply per line.
+
+Started as `/usr/bin/python3 worker.py`; prints `ready <torch version>` once torch is imported. A request
+{"dtype": "float32"|"float64", "x_shape": [...], "x": hex, "w_shape": [out, in], "w": hex, "b": hex|null, "gy": hex}
+(little-endian C-order values) is answered with torch.nn.functional.linear's y and autograd's dX, dW and db for the
+loss sum(y * gy): {"y": hex, "dx": hex, "dw": hex, "db": hex|null}. {"init": [in, out], "seed": s, "count": c}
+answers with the weights of c fresh torch.nn.Linear(in, out) layers, {"w": hex, "b": hex} (float32). Errors are
+replied as {"error": text}; end of input ends the process.
+"""
+
+import json
+import sys
+
+import numpy as np
+import torch
+
+torch.set_num_threads(1)
+
+
+def tensor(hex_values, shape, dtype):
+    array = np.frombuffer(bytes.fromhex(hex_values), dtype=np.dtype(dtype).newbyteorder("<")).reshape(shape)
+    return torch.from_numpy(array.astype(dtype)).requires_grad_(True)
+
+
+def to_hex(t):
+    return t.detach().contiguous().numpy().astype(t.detach().numpy().dtype.newbyteorder("<")).tobytes().hex()
+
+
+def linear(request):
+    dtype = request["dtype"]
+    out_features = request["w_shape"][0]
+    x = tensor(request["x"], request["x_shape"], dtype)
+    w = tensor(request["w"], request["w_shape"], dtype)
+    b = None if request["b"] is None else tensor(request["b"], [out_features], dtype)
+    y = torch.nn.functional.linear(x, w, b)
+    gy = tensor(request["gy"], list(y.shape), dtype).detach()
+    (y * gy).sum().backward()
+    return {"y": to_hex(y), "dx": to_hex(x.grad), "dw": to_hex(w.grad), "db": None if b is None else to_hex(b.grad)}
+
+
+def init(request):
+    torch.manual_seed(request["seed"])
+    in_features, out_features = request["init"]
+    weights, biases = [], []
+    for _ in range(request["count"]):
+        layer = torch.nn.Linear(in_features, out_features)
+        weights.append(layer.weight.detach().numpy().ravel())
+        biases.append(layer.bias.detach().numpy().ravel())
+    return {"w": to_hex(torch.from_numpy(np.concatenate(weights))), "b": to_hex(torch.from_numpy(np.concatenate(biases)))}
+
+
+def main():
+    print(f"ready {torch.__version__}", flush=True)
+    for line in sys.stdin:
+        try:
+            request = json.loads(line)
+            reply = init(request) if "init" in request else linear(request)
+        except Exception as e:  # the test prints it with the case
+            reply = {"error": f"{type(e).__name__}: {e}"}
+        print(json.dumps(reply), flush=True)
+
+
+if __name__ == "__main__":
+    main()
