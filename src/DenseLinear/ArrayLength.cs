@@ -67,5 +67,6 @@ internal static class ArrayLength
     private static string Message(string what, BigInteger count) =>
         $"{what} has more elements than an array holds: {count} elements, and Array.MaxLength is {Array.MaxLength}.";
 
-    private static string Format(ReadOnlySpan<nint> lengths) => "[" + string.Join(", ", lengths.ToArray()) + "]";
+    /// <summary>A shape for messages: <c>[2, 0, 7]</c>.</summary>
+    public static string Format(ReadOnlySpan<nint> lengths) => "[" + string.Join(", ", lengths.ToArray()) + "]";
 }

@@ -63,10 +63,10 @@ internal static class Backpropagation
 
         // Xᵀ·dY' [in, out] is dK, and its transpose dW: only X is transposed, never the (often larger) dY'.
         var weightGradient = new T[weight.Length];
-        kernel.Multiply(Transpose(x, rows, inFeatures), gradient, weightGradient, inFeatures, rows, outFeatures, WeightLayout.InOut);
+        kernel.Multiply(TensorShape.Transpose(x, rows, inFeatures), gradient, weightGradient, inFeatures, rows, outFeatures, WeightLayout.InOut);
         if (layout == WeightLayout.OutIn)
         {
-            weightGradient = Transpose(weightGradient, inFeatures, outFeatures);
+            weightGradient = TensorShape.Transpose(weightGradient, inFeatures, outFeatures);
         }
 
         Tensor<T>? biasGradient = null;
@@ -103,19 +103,5 @@ internal static class Backpropagation
                 y[start + j] += bias[j];
             }
         }
-    }
-
-    private static T[] Transpose<T>(T[] matrix, int rows, int columns)
-    {
-        var result = new T[matrix.Length];
-        for (int i = 0; i < rows; i++)
-        {
-            for (int j = 0; j < columns; j++)
-            {
-                result[(j * rows) + i] = matrix[(i * columns) + j];
-            }
-        }
-
-        return result;
     }
 }

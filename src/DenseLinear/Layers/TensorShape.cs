@@ -6,7 +6,22 @@ namespace DenseLinear.Layers;
 /// <summary>Shape helpers for messages and the layers' checked copies of their weights.</summary>
 internal static class TensorShape
 {
-    public static string Format(ReadOnlySpan<nint> lengths) => "[" + string.Join(", ", lengths.ToArray()) + "]";
+    public static string Format(ReadOnlySpan<nint> lengths) => ArrayLength.Format(lengths);
+
+    /// <summary>The transpose of a row-major [rows×columns] matrix, row-major [columns×rows], in a new array.</summary>
+    public static T[] Transpose<T>(T[] matrix, int rows, int columns)
+    {
+        var result = new T[matrix.Length];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                result[(j * rows) + i] = matrix[(i * columns) + j];
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// Throws unless a <see cref="Tensor{T}"/> can have <paramref name="lengths"/>. An empty shape fits any array, but
@@ -18,10 +33,12 @@ internal static class TensorShape
         long product = 1;
         foreach (nint length in lengths)
         {
-            if (length != 0 && (product > long.MaxValue / length || (product *= length) < 0))
+            if (length != 0 && product > long.MaxValue / length)
             {
                 throw new ArgumentException($"{what} {Format(lengths)} cannot be a tensor: its nonzero lengths multiply past 2⁶³.", parameter);
             }
+
+            product *= length == 0 ? 1 : length;
         }
     }
 

@@ -90,18 +90,7 @@ public static class WeightConversion
             return source;
         }
 
-        int rows = (int)matrix.Lengths[0];
-        int columns = (int)matrix.Lengths[1];
-        var transposed = new T[source.Length];
-        for (int i = 0; i < rows; i++)
-        {
-            for (int j = 0; j < columns; j++)
-            {
-                transposed[(j * rows) + i] = source[(i * columns) + j];
-            }
-        }
-
-        return transposed;
+        return TensorShape.Transpose(source, (int)matrix.Lengths[0], (int)matrix.Lengths[1]);
     }
 
     private static T[]? CopyBias<T>(in ReadOnlyTensorSpan<T> bias, bool present)
