@@ -1,4 +1,5 @@
 using DenseLinear.Kernels;
+using DenseLinear.Specification.Fidelity;
 
 namespace DenseLinear.Specification.XunitV3.Tests;
 

@@ -1,5 +1,6 @@
 using DenseLinear.Properties.Harness;
 using DenseLinear.Specification;
+using DenseLinear.Specification.Fidelity;
 
 namespace DenseLinear.Properties.Alternatives;
 

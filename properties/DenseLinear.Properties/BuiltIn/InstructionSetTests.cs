@@ -1,6 +1,6 @@
 using System.Runtime.Intrinsics;
 using DenseLinear.Kernels;
-using DenseLinear.Specification;
+using DenseLinear.Specification.Support;
 using Xunit;
 using Xunit.Abstractions;
 

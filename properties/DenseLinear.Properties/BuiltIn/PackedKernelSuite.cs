@@ -1,6 +1,7 @@
 using DenseLinear.Kernels;
 using DenseLinear.Properties.Harness;
 using DenseLinear.Specification;
+using DenseLinear.Specification.Fidelity;
 
 namespace DenseLinear.Properties.BuiltIn;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using DenseLinear.Kernels;
 using DenseLinear.Specification;
+using DenseLinear.Specification.Fidelity;
 using Xunit;
 
 namespace DenseLinear.Properties.BuiltIn;

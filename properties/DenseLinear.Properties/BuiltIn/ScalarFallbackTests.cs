@@ -2,7 +2,8 @@ using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using DenseLinear.Kernels;
-using DenseLinear.Specification;
+using DenseLinear.Specification.Cases;
+using DenseLinear.Specification.Support;
 using Xunit;
 
 namespace DenseLinear.Properties.BuiltIn;

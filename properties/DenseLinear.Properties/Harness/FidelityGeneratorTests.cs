@@ -1,4 +1,4 @@
-using DenseLinear.Specification;
+using DenseLinear.Specification.Cases;
 using FsCheck.Fluent;
 using Xunit;
 

@@ -1,4 +1,4 @@
-using DenseLinear.Specification;
+using DenseLinear.Specification.Support;
 using FsCheck;
 using FsCheck.Fluent;
 

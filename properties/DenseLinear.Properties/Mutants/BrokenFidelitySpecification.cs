@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 using DenseLinear.Initialization;
 using DenseLinear.Kernels;
 using DenseLinear.Layers;
-using DenseLinear.Specification;
+using DenseLinear.Specification.Fidelity;
 
 namespace DenseLinear.Properties.Mutants;
 

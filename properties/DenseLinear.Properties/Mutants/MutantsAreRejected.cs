@@ -1,5 +1,5 @@
 using DenseLinear.Properties.Harness;
-using DenseLinear.Specification;
+using DenseLinear.Specification.Support;
 using Xunit;
 
 namespace DenseLinear.Properties.Mutants;

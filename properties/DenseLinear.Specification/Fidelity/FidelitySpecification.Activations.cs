@@ -1,11 +1,13 @@
 using System.Globalization;
 using DenseLinear.Accuracy;
 using DenseLinear.Layers;
+using DenseLinear.Specification.Cases;
+using DenseLinear.Specification.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Fidelity;
 
 // Fidelity family 15: Keras activations by name and semantics, each against a double-precision formula.
 public abstract partial class FidelitySpecification<T>

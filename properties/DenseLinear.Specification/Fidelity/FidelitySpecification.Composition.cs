@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using DenseLinear.Accuracy;
 using DenseLinear.Layers;
+using DenseLinear.Specification.Cases;
+using DenseLinear.Specification.Support;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Fidelity;
 
 // Fidelity family 17: two affine layers in a row are one affine layer, within bounds derived from the parts.
 public abstract partial class FidelitySpecification<T>

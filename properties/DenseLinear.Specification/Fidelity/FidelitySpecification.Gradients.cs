@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using DenseLinear.Accuracy;
 using DenseLinear.Layers;
+using DenseLinear.Specification.Cases;
+using DenseLinear.Specification.Support;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Fidelity;
 
 // Fidelity family 16: backward passes of both conventions — against exact products, against each other, over N-D
 // input, and against central differences.

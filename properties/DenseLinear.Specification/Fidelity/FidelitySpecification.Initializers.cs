@@ -2,11 +2,13 @@ using System.Globalization;
 using DenseLinear.Accuracy;
 using DenseLinear.Initialization;
 using DenseLinear.Layers;
+using DenseLinear.Specification.Cases;
+using DenseLinear.Specification.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Fidelity;
 
 // Fidelity family 14: default initializers — exact bounds, determinism, fans per layout, and the distribution itself.
 public abstract partial class FidelitySpecification<T>

@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 using DenseLinear.Initialization;
 using DenseLinear.Layers;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Fidelity;
 
 /// <summary>
 /// The framework-fidelity specification: default initializers, Keras activations, backward passes of both

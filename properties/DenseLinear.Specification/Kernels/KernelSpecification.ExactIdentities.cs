@@ -1,3 +1,5 @@
+using DenseLinear.Specification.Cases;
+using DenseLinear.Specification.Support;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,3 +1,4 @@
+using DenseLinear.Specification.Support;
 using Xunit;
 
 namespace DenseLinear.Specification;

@@ -1,4 +1,6 @@
 using DenseLinear.Accuracy;
+using DenseLinear.Specification.Cases;
+using DenseLinear.Specification.Support;
 using FsCheck;
 using FsCheck.Fluent;
 

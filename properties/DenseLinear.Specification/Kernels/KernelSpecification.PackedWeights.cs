@@ -1,6 +1,8 @@
 using System.Globalization;
 using DenseLinear.Accuracy;
 using DenseLinear.Kernels;
+using DenseLinear.Specification.Cases;
+using DenseLinear.Specification.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;

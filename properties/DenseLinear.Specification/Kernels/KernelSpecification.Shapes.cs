@@ -1,5 +1,7 @@
 using System.Globalization;
 using DenseLinear.Accuracy;
+using DenseLinear.Specification.Cases;
+using DenseLinear.Specification.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;

@@ -1,4 +1,6 @@
 using System.Numerics;
+using DenseLinear.Specification.Cases;
+using DenseLinear.Specification.Support;
 
 namespace DenseLinear.Specification;
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using DenseLinear.Layers;
+using DenseLinear.Specification.Cases;
+using DenseLinear.Specification.Support;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,7 +1,7 @@
 using DenseLinear.Kernels;
 using DenseLinear.Layers;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Support;
 
 /// <summary>The way a digested product reaches the kernel.</summary>
 public enum DigestRoute

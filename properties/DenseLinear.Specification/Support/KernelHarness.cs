@@ -1,7 +1,8 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using DenseLinear.Specification.Cases;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Support;
 
 /// <summary>
 /// Runs a kernel the way the specification always does: inputs and output are slices of larger buffers whose

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Support;
 
 /// <summary>Small matrix utilities the properties share: transpose, comparisons, formatting.</summary>
 public static class Matrices

@@ -8,7 +8,7 @@ using System.Text;
 using DenseLinear.Kernels;
 using DenseLinear.Layers;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Support;
 
 /// <summary>
 /// SHA-256 digests of a kernel's outputs on a fixed set of products: what makes "the same bits on every instruction

@@ -1,6 +1,6 @@
 using FsCheck.Xunit;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Support;
 
 /// <summary>
 /// An FsCheck property whose case count, size and replay seed come from <see cref="SpecificationSettings"/>, so one

@@ -1,4 +1,4 @@
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Support;
 
 /// <summary>A kernel or layer broke the specification in a way that is not a wrong value (memory, exceptions).</summary>
 public sealed class SpecificationException : Exception

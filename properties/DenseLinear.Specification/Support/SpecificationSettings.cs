@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Support;
 
 /// <summary>
 /// Run settings, read once from the environment. <c>DENSELINEAR_PROFILE=deep</c> runs 10× the cases on shapes

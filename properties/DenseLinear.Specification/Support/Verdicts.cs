@@ -4,7 +4,7 @@ using DenseLinear.Accuracy;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Support;
 
 /// <summary>
 /// The two kinds of verdict, as FsCheck properties whose label says everything needed to reproduce a failure:

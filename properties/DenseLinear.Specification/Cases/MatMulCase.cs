@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using DenseLinear.Accuracy;
+using DenseLinear.Specification.Support;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 /// <summary>
 /// One generated product: x [m×k] and the weight, kept as the Keras kernel K [k×n]; <see cref="Weight"/> gives it in

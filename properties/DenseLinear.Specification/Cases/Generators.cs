@@ -2,7 +2,7 @@ using System.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 /// <summary>
 /// Every generator of the specification, with the shrinkers that make a failure end on a small shape.

@@ -1,4 +1,4 @@
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 /// <summary>A framework default the initializer family checks, with the layer it initializes.</summary>
 public enum FrameworkInitializer

@@ -1,7 +1,8 @@
 using System.Numerics;
 using DenseLinear.Layers;
+using DenseLinear.Specification.Support;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 /// <summary>
 /// Pre-activation values z, <see cref="Rows"/> rows of <see cref="RowLength"/> (softmax normalizes each row), an

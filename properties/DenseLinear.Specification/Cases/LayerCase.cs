@@ -1,8 +1,9 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using DenseLinear.Accuracy;
+using DenseLinear.Specification.Support;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 /// <summary>
 /// One generated layer: PyTorch weight W [out, in], optional bias [out], and an input of shape

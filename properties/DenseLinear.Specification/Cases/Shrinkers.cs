@@ -1,6 +1,7 @@
 using System.Numerics;
+using DenseLinear.Specification.Support;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 /// <summary>
 /// Shrinkers for the generated cases: dimensions first (halve, then drop the last index), then values toward

@@ -3,7 +3,7 @@ using DenseLinear.Layers;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 // The generators of the fidelity families (FidelitySpecification<T>): initializers, activations, gradients, composition.
 public static partial class Generators

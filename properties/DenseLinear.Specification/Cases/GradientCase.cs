@@ -1,8 +1,9 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using DenseLinear.Layers;
+using DenseLinear.Specification.Support;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 /// <summary>A layer (PyTorch weight, bias, N-D input), the Keras activation, and a loss gradient dY of the output's shape.</summary>
 /// <typeparam name="T">The element type.</typeparam>

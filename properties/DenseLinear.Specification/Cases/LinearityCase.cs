@@ -1,6 +1,7 @@
 using System.Numerics;
+using DenseLinear.Specification.Support;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 /// <summary>A product, a second input <see cref="X2"/> of the same shape, and a nonzero scalar α.</summary>
 /// <typeparam name="T">The element type.</typeparam>

@@ -1,4 +1,4 @@
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 /// <summary>One way of calling a kernel wrongly.</summary>
 public enum BadArgument

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 /// <summary>A finite product with NaN or ±∞ injected at a few places of x or of the kernel K.</summary>
 /// <typeparam name="T">The element type.</typeparam>

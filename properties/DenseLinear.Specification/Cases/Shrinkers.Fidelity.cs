@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 // Shrinkers of the fidelity cases: dimensions first, then biases, then values, as for the other cases.
 public static partial class Shrinkers

@@ -1,6 +1,7 @@
 using System.Numerics;
+using DenseLinear.Specification.Support;
 
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 /// <summary>
 /// Two PyTorch layers in a row, W₁ [hidden, in] and W₂ [out, hidden] with optional biases, and an input (leading..., in).

@@ -1,4 +1,4 @@
-namespace DenseLinear.Specification;
+namespace DenseLinear.Specification.Cases;
 
 /// <summary>A non-finite IEEE value placed into a generated matrix.</summary>
 public enum SpecialValue
