@@ -1,6 +1,8 @@
 using ArchUnitNET.Domain;
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;
+using DenseLinear.Kernels;
+using DenseLinear.Specification;
 using Xunit;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
 
@@ -13,7 +15,7 @@ namespace DenseLinear.Properties.Architecture;
 public sealed class DependencyRuleTests
 {
     private static readonly ArchUnitNET.Domain.Architecture Library =
-        new ArchLoader().LoadAssemblies(typeof(IMatMulKernel<>).Assembly).Build();
+        new ArchLoader().LoadAssemblies(typeof(IMatMulKernel<>).Assembly, typeof(KernelSpecification<>).Assembly).Build();
 
     private static readonly IObjectProvider<IType> Contract = Part("DenseLinear", "the contract");
     private static readonly IObjectProvider<IType> Kernels = Part("DenseLinear.Kernels", "Kernels");
@@ -38,6 +40,13 @@ public sealed class DependencyRuleTests
     [Fact]
     public void The_file_readers_do_not_depend_on_the_layers() =>
         Types().That().Are(IO).Should().NotDependOnAny(Layers).Check(Library);
+
+    [Fact]
+    public void The_specification_takes_no_kernel_as_its_oracle() =>
+        Types().That().ResideInAssembly(typeof(KernelSpecification<>).Assembly)
+            .Should().NotDependOnAny(Types().That().Are(Kernels).And().AreNot(typeof(IWeightPackingKernel<>), typeof(PackedWeights<>)))
+            .Because("its expectations come from the exact reference, the error bound and the IEEE rules, not from a kernel under test")
+            .Check(Library);
 
     [Fact]
     public void Every_type_lives_in_a_known_part() =>

@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using DenseLinear.Initialization;
 using DenseLinear.Layers;
 using Xunit;
+using DenseLinear.Specification.Support;
 
 namespace DenseLinear.Properties.BuiltIn;
 
@@ -42,7 +43,7 @@ public sealed class FidelityApiTests
     public void PyTorch_layer_with_no_inputs_gets_a_zero_bias()
     {
         LinearLayer<float> layer = LinearLayer<float>.Create(0, 3, bias: true, seed: 5);
-        Assert.Equal([0f, 0f, 0f], Flatten(layer.Bias));
+        Assert.Equal([0f, 0f, 0f], Matrices.Values(layer.Bias));
         Assert.Equal([3, 0], layer.Weight.Lengths.ToArray());
     }
 
@@ -51,7 +52,7 @@ public sealed class FidelityApiTests
     {
         DenseLayer<double> layer = DenseLayer<double>.Create(4, 2, seed: 5, Activation.Gelu);
         Assert.Equal([4, 2], layer.Kernel.Lengths.ToArray());
-        Assert.Equal([0.0, 0.0], Flatten(layer.Bias));
+        Assert.Equal([0.0, 0.0], Matrices.Values(layer.Bias));
         Assert.Equal(Activation.Gelu, layer.Activation);
     }
 
@@ -80,12 +81,5 @@ public sealed class FidelityApiTests
         var relu = new DenseLayer<float>(Tensor.Create(new float[6], [3, 2]), activation: Activation.Relu);
         Assert.Throws<ArgumentException>(() => LayerComposition.Compose(first, first));
         Assert.Throws<ArgumentException>(() => LayerComposition.Compose(first, relu));
-    }
-
-    private static T[] Flatten<T>(in ReadOnlyTensorSpan<T> tensor)
-    {
-        var values = new T[tensor.FlattenedLength];
-        tensor.FlattenTo(values);
-        return values;
     }
 }

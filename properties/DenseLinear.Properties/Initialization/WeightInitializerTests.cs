@@ -3,6 +3,7 @@ using DenseLinear.Accuracy;
 using DenseLinear.Initialization;
 using DenseLinear.Layers;
 using Xunit;
+using DenseLinear.Specification.Support;
 
 namespace DenseLinear.Properties.Initialization;
 
@@ -66,11 +67,11 @@ public sealed class WeightInitializerTests
         double[] draws = [0, 0.5, 0.75, 0.25];
         Tensor<double> outIn = WeightInitializer.KaimingUniformSqrt5.Create<double>(4, 16, WeightLayout.OutIn, Repeating(draws, 64));
         Assert.Equal([4, 16], outIn.Lengths.ToArray());
-        Assert.Equal([-0.25, 0, 0.125, -0.125], Values(outIn)[..4]);
+        Assert.Equal([-0.25, 0, 0.125, -0.125], Matrices.Values(outIn)[..4]);
 
         Tensor<double> inOut = WeightInitializer.KaimingUniformSqrt5.Create<double>(4, 16, WeightLayout.InOut, Repeating(draws, 64));
         Assert.Equal([4, 16], inOut.Lengths.ToArray());
-        Assert.Equal([-0.5, 0, 0.25, -0.25], Values(inOut)[..4]);
+        Assert.Equal([-0.5, 0, 0.25, -0.25], Matrices.Values(inOut)[..4]);
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class WeightInitializerTests
     {
         Tensor<float> bias = WeightInitializer.KaimingUniformSqrt5.CreateVector<float>(3, 16, 2, new ScriptedRandom(0, 0.5, 0.75));
         Assert.Equal([3], bias.Lengths.ToArray());
-        Assert.Equal([-0.25f, 0f, 0.125f], Values(bias));
+        Assert.Equal([-0.25f, 0f, 0.125f], Matrices.Values(bias));
         Assert.Equal(0, WeightInitializer.GlorotUniform.CreateVector<float>(0, 16, 2, new ScriptedRandom()).FlattenedLength);
     }
 
@@ -137,11 +138,4 @@ public sealed class WeightInitializerTests
     }
 
     private static ScriptedRandom Repeating(double[] draws, int count) => new([.. Enumerable.Range(0, count).Select(i => draws[i % draws.Length])]);
-
-    private static T[] Values<T>(Tensor<T> tensor)
-    {
-        var values = new T[(int)tensor.FlattenedLength];
-        tensor.FlattenTo(values);
-        return values;
-    }
 }

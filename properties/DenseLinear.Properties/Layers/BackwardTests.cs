@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using DenseLinear.Layers;
 using Xunit;
+using DenseLinear.Specification.Support;
 
 namespace DenseLinear.Properties.Layers;
 
@@ -28,19 +29,19 @@ public sealed class BackwardTests
         {
             // dX = dY·W: rows 1·(1, 2, 3) + 2·(4, 5, 6) and −1·(1, 2, 3) + 3·(4, 5, 6).
             Assert.Equal([1, 2, 3], g.InputGradient.Lengths.ToArray());
-            Assert.Equal([9f, 12f, 15f, 11f, 13f, 15f], Values(g.InputGradient));
+            Assert.Equal([9f, 12f, 15f, 11f, 13f, 15f], Matrices.Values(g.InputGradient));
 
             // db = Σ over the rows of dY: (1 − 1, 2 + 3).
             Assert.NotNull(g.BiasGradient);
             Assert.Equal([2], g.BiasGradient.Lengths.ToArray());
-            Assert.Equal([0f, 5f], Values(g.BiasGradient));
+            Assert.Equal([0f, 5f], Matrices.Values(g.BiasGradient));
         }
 
         // dW = dYᵀ·X [out 2, in 3]; dK = Xᵀ·dY [in 3, units 2] = dWᵀ.
         Assert.Equal([2, 3], pyTorch.WeightGradient.Lengths.ToArray());
-        Assert.Equal([-1f, -1f, -1f, 8f, 3f, -2f], Values(pyTorch.WeightGradient));
+        Assert.Equal([-1f, -1f, -1f, 8f, 3f, -2f], Matrices.Values(pyTorch.WeightGradient));
         Assert.Equal([3, 2], keras.WeightGradient.Lengths.ToArray());
-        Assert.Equal([-1f, 8f, -1f, 3f, -1f, -2f], Values(keras.WeightGradient));
+        Assert.Equal([-1f, 8f, -1f, 3f, -1f, -2f], Matrices.Values(keras.WeightGradient));
     }
 
     [Fact]
@@ -51,9 +52,9 @@ public sealed class BackwardTests
         LayerGradients<float> g = Keras([3, 0], Activation.Relu).Backward(Input(), OutputGradient());
 
         // dY' = dY masked: (1, 0), (−1, 3).
-        Assert.Equal([1f, 2f, 3f, 11f, 13f, 15f], Values(g.InputGradient));
-        Assert.Equal([-1f, 6f, -1f, 3f, -1f, 0f], Values(g.WeightGradient));
-        Assert.Equal([0f, 3f], Values(g.BiasGradient!));
+        Assert.Equal([1f, 2f, 3f, 11f, 13f, 15f], Matrices.Values(g.InputGradient));
+        Assert.Equal([-1f, 6f, -1f, 3f, -1f, 0f], Matrices.Values(g.WeightGradient));
+        Assert.Equal([0f, 3f], Matrices.Values(g.BiasGradient!));
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class BackwardTests
         Assert.Null(keras.BiasGradient);
 
         // Unbiased z: rows (−2, −2) and (4, 13); only the second row passes.
-        Assert.Equal([0f, 0f, 0f, 11f, 13f, 15f], Values(keras.InputGradient));
+        Assert.Equal([0f, 0f, 0f, 11f, 13f, 15f], Matrices.Values(keras.InputGradient));
     }
 
     [Fact]
@@ -72,9 +73,9 @@ public sealed class BackwardTests
     {
         LayerGradients<float> g = PyTorch([10, 20]).Backward(Tensor.Create(new float[] { 1, 0, -1 }, [3]), Tensor.Create(new float[] { 1, 2 }, [2]));
         Assert.Equal([3], g.InputGradient.Lengths.ToArray());
-        Assert.Equal([9f, 12f, 15f], Values(g.InputGradient));
-        Assert.Equal([1f, 0f, -1f, 2f, 0f, -2f], Values(g.WeightGradient));
-        Assert.Equal([1f, 2f], Values(g.BiasGradient!));
+        Assert.Equal([9f, 12f, 15f], Matrices.Values(g.InputGradient));
+        Assert.Equal([1f, 0f, -1f, 2f, 0f, -2f], Matrices.Values(g.WeightGradient));
+        Assert.Equal([1f, 2f], Matrices.Values(g.BiasGradient!));
     }
 
     [Fact]
@@ -91,8 +92,8 @@ public sealed class BackwardTests
             LayerGradients<float> g = Backward(layer, input, outputGradient);
             Assert.Equal([0, 3], g.InputGradient.Lengths.ToArray());
             Assert.Equal(weightShape, g.WeightGradient.Lengths.ToArray());
-            Assert.All(Values(g.WeightGradient), v => Assert.Equal(0f, v));
-            Assert.Equal([0f, 0f], Values(g.BiasGradient!));
+            Assert.All(Matrices.Values(g.WeightGradient), v => Assert.Equal(0f, v));
+            Assert.Equal([0f, 0f], Matrices.Values(g.BiasGradient!));
         }
     }
 
@@ -177,11 +178,4 @@ public sealed class BackwardTests
     private static Tensor<float> Input() => Tensor.Create((float[])InputValues.Clone(), [1, 2, 3]);
 
     private static Tensor<float> OutputGradient() => Tensor.Create((float[])OutputGradientValues.Clone(), [1, 2, 2]);
-
-    private static float[] Values(Tensor<float> tensor)
-    {
-        var values = new float[(int)tensor.FlattenedLength];
-        tensor.FlattenTo(values);
-        return values;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using DenseLinear.Layers;
 using Xunit;
+using DenseLinear.Specification.Support;
 
 namespace DenseLinear.Properties.Layers;
 
@@ -44,7 +45,7 @@ public sealed class ForwardArgumentTests
         LinearLayer<float> pyTorch = PyTorch();
         Tensor<float> oneD = pyTorch.Forward(Tensor.Create(new float[] { 1, 2, 3 }, [3]));
         Assert.Equal([2], oneD.Lengths.ToArray());
-        Assert.Equal([24f, 52f], Values(oneD));
+        Assert.Equal([24f, 52f], Matrices.Values(oneD));
 
         ArgumentException rank0 = Assert.Throws<ArgumentException>(() => pyTorch.Forward(ReadOnlyTensorSpan<float>.Empty));
         Assert.Equal("input", rank0.ParamName);
@@ -88,7 +89,7 @@ public sealed class ForwardArgumentTests
         var input = Tensor.Create(new float[] { 1, 2, 3, -4, 5, -6, 0.5f, 0.25f, 8 }, [3, 3]);
         foreach (IDenseLayer<float> layer in new IDenseLayer<float>[] { PyTorch(), Keras() })
         {
-            float[] expected = Values(layer.Forward(input));
+            float[] expected = Matrices.Values(layer.Forward(input));
 
             // Rows of 5 elements, the output in the first 2 of each.
             var buffer = new float[15];
@@ -115,7 +116,7 @@ public sealed class ForwardArgumentTests
         float[] values = [1, 2, 3, -4, 5, -6, 0.5f, 0.25f, 8];
         foreach (IDenseLayer<float> layer in new IDenseLayer<float>[] { PyTorch(), Keras() })
         {
-            float[] expected = Values(layer.Forward(Tensor.Create((float[])values.Clone(), [3, 3])));
+            float[] expected = Matrices.Values(layer.Forward(Tensor.Create((float[])values.Clone(), [3, 3])));
 
             // The output [3, 2] over the input's first six values, then over values 3..8 (it ends where x ends).
             foreach (int offset in new[] { 0, 3 })
@@ -138,7 +139,7 @@ public sealed class ForwardArgumentTests
         var dense = Tensor.Create(new float[] { 1, 2, 3, -4, 5, -6 }, [2, 3]);
         foreach (IDenseLayer<float> layer in new IDenseLayer<float>[] { PyTorch(), Keras() })
         {
-            Assert.Equal(Values(layer.Forward(dense)), Values(layer.Forward(strided)));
+            Assert.Equal(Matrices.Values(layer.Forward(dense)), Matrices.Values(layer.Forward(strided)));
         }
     }
 
@@ -204,11 +205,4 @@ public sealed class ForwardArgumentTests
     }
 
     private static string Format(nint[] lengths) => "[" + string.Join(", ", lengths) + "]";
-
-    private static float[] Values(Tensor<float> tensor)
-    {
-        var values = new float[(int)tensor.FlattenedLength];
-        tensor.FlattenTo(values);
-        return values;
-    }
 }

@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using DenseLinear.Kernels;
 using DenseLinear.Layers;
 using Xunit;
+using DenseLinear.Specification.Support;
 
 namespace DenseLinear.Properties.Layers;
 
@@ -30,7 +31,7 @@ public sealed class LayerCompositionTests
             new LinearLayer<float>(Tensor.Create((float[])Weight1.Clone(), [2, 3]), firstBias ? Tensor.Create((float[])Bias1.Clone(), [2]) : null),
             new LinearLayer<float>(Tensor.Create((float[])Weight2.Clone(), [1, 2]), secondBias ? Tensor.Create((float[])Bias2.Clone(), [1]) : null));
         Assert.Equal([1, 3], pyTorch.Weight.Lengths.ToArray());
-        Assert.Equal([-2f, -1f, 0f], Values(pyTorch.Weight));
+        Assert.Equal([-2f, -1f, 0f], Matrices.Values(pyTorch.Weight));
         Assert.Equal(expectedBias is not null, pyTorch.HasBias);
 
         // The same layers in Keras' layout: K₁ = W₁ᵀ [3, 2], K₂ = W₂ᵀ [2, 1].
@@ -38,14 +39,14 @@ public sealed class LayerCompositionTests
             new DenseLayer<float>(Tensor.Create(new float[] { 1, 4, 2, 5, 3, 6 }, [3, 2]), firstBias ? Tensor.Create((float[])Bias1.Clone(), [2]) : null),
             new DenseLayer<float>(Tensor.Create((float[])Weight2.Clone(), [2, 1]), secondBias ? Tensor.Create((float[])Bias2.Clone(), [1]) : null));
         Assert.Equal([3, 1], keras.Kernel.Lengths.ToArray());
-        Assert.Equal([-2f, -1f, 0f], Values(keras.Kernel));
+        Assert.Equal([-2f, -1f, 0f], Matrices.Values(keras.Kernel));
         Assert.Equal(expectedBias is not null, keras.UseBias);
         Assert.Equal(Activation.Linear, keras.Activation);
 
         if (expectedBias is float b)
         {
-            Assert.Equal([b], Values(pyTorch.Bias));
-            Assert.Equal([b], Values(keras.Bias));
+            Assert.Equal([b], Matrices.Values(pyTorch.Bias));
+            Assert.Equal([b], Matrices.Values(keras.Bias));
         }
     }
 
@@ -116,12 +117,5 @@ public sealed class LayerCompositionTests
         Assert.Equal("second", Assert.Throws<ArgumentNullException>(() => LayerComposition.Compose(linear, null!)).ParamName);
         Assert.Equal("first", Assert.Throws<ArgumentNullException>(() => LayerComposition.Compose(null!, dense)).ParamName);
         Assert.Equal("second", Assert.Throws<ArgumentNullException>(() => LayerComposition.Compose(dense, null!)).ParamName);
-    }
-
-    private static float[] Values(in ReadOnlyTensorSpan<float> tensor)
-    {
-        var values = new float[(int)tensor.FlattenedLength];
-        tensor.FlattenTo(values);
-        return values;
     }
 }

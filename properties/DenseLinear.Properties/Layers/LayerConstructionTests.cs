@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using DenseLinear.Kernels;
 using DenseLinear.Layers;
 using Xunit;
+using DenseLinear.Specification.Support;
 
 namespace DenseLinear.Properties.Layers;
 
@@ -22,7 +23,7 @@ public sealed class LayerConstructionTests
         Assert.Equal(2, layer.OutFeatures);
         Assert.True(layer.HasBias);
         Assert.Equal([2, 3], layer.Weight.Lengths.ToArray());
-        Assert.Equal([10f, 20f], Flatten(layer.Bias));
+        Assert.Equal([10f, 20f], Matrices.Values(layer.Bias));
         Assert.Same(BuiltInKernels<float>.Default, layer.MatMulKernel);
 
         var noBias = new LinearLayer<float>(Weight, null, NaiveKernel<float>.Instance);
@@ -126,12 +127,5 @@ public sealed class LayerConstructionTests
         ArgumentException e = Assert.Throws<ArgumentException>(
             () => WeightConversion.Transpose(new ReadOnlyTensorSpan<float>([1], [65536, 65536], [0, 0])));
         Assert.StartsWith("weight [65536, 65536] has more elements than an array holds:", e.Message, StringComparison.Ordinal);
-    }
-
-    private static float[] Flatten(ReadOnlyTensorSpan<float> span)
-    {
-        var values = new float[(int)span.FlattenedLength];
-        span.FlattenTo(values);
-        return values;
     }
 }

@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using DenseLinear.Kernels;
 using DenseLinear.Layers;
 using Xunit;
+using DenseLinear.Specification.Support;
 
 namespace DenseLinear.Properties.Layers;
 
@@ -47,17 +48,10 @@ public sealed class WeightPackingTests
         Assert.Equal(0, kernel.UnpackedProducts);
 
         IDenseLayer<float> unpacked = layer is LinearLayer<float> linear
-            ? new LinearLayer<float>(Tensor.Create(Values(linear.Weight), [2, 3]), Tensor.Create(Values(linear.Bias), [2]), NaiveKernel<float>.Instance)
-            : new DenseLayer<float>(Tensor.Create(Values(((DenseLayer<float>)layer).Kernel), [3, 2]), null, Activation.Relu, NaiveKernel<float>.Instance);
-        float[] expected = Values(unpacked.Forward(input));
-        Assert.Equal(expected, Values(output));
+            ? new LinearLayer<float>(Tensor.Create(Matrices.Values(linear.Weight), [2, 3]), Tensor.Create(Matrices.Values(linear.Bias), [2]), NaiveKernel<float>.Instance)
+            : new DenseLayer<float>(Tensor.Create(Matrices.Values(((DenseLayer<float>)layer).Kernel), [3, 2]), null, Activation.Relu, NaiveKernel<float>.Instance);
+        float[] expected = Matrices.Values(unpacked.Forward(input));
+        Assert.Equal(expected, Matrices.Values(output));
         Assert.Equal(expected, destination);
-    }
-
-    private static float[] Values(in ReadOnlyTensorSpan<float> tensor)
-    {
-        var values = new float[(int)tensor.FlattenedLength];
-        tensor.FlattenTo(values);
-        return values;
     }
 }

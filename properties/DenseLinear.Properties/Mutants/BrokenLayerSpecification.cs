@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using DenseLinear.Kernels;
 using DenseLinear.Layers;
 using DenseLinear.Specification;
+using DenseLinear.Specification.Support;
 
 namespace DenseLinear.Properties.Mutants;
 
@@ -18,10 +19,10 @@ internal sealed class BrokenLayerSpecification<T>(LayerDefect defect) : LayerSpe
     protected override IDenseLayer<T> CreatePyTorchLayer(Tensor<T> weight, Tensor<T>? bias) =>
         new BrokenLayer<T>(weight, bias, Kernel, defect);
 
-    protected override IDenseLayer<T> CreateKerasLayer(Tensor<T> kernel, Tensor<T>? bias) => defect switch
+    protected override IDenseLayer<T> CreateKerasLayer(Tensor<T> kernel, Tensor<T>? bias, Activation activation) => defect switch
     {
         LayerDefect.KerasKernelNotTransposed => new LinearLayer<T>(Reshaped(kernel), bias, Kernel),
-        LayerDefect.ConversionReshapesInsteadOfTransposing => base.CreateKerasLayer(kernel, bias),
+        LayerDefect.ConversionReshapesInsteadOfTransposing => base.CreateKerasLayer(kernel, bias, activation),
         _ => new BrokenLayer<T>(WeightConversion.Transpose<T>(kernel), bias, Kernel, defect),
     };
 
@@ -32,10 +33,6 @@ internal sealed class BrokenLayerSpecification<T>(LayerDefect defect) : LayerSpe
         defect == LayerDefect.ConversionReshapesInsteadOfTransposing ? (Reshaped(kernel), bias) : base.ToPyTorch(kernel, bias);
 
     // The same values with the two dimensions swapped: the shape of a transpose without its permutation.
-    private static Tensor<T> Reshaped(Tensor<T> matrix)
-    {
-        var values = new T[matrix.FlattenedLength];
-        matrix.FlattenTo(values);
-        return Tensor.Create(values, [matrix.Lengths[1], matrix.Lengths[0]]);
-    }
+    private static Tensor<T> Reshaped(Tensor<T> matrix) =>
+        Tensor.Create(Matrices.Values(matrix), [matrix.Lengths[1], matrix.Lengths[0]]);
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using DenseLinear.Layers;
+using DenseLinear.Specification.Support;
 
 namespace DenseLinear.Properties.Mutants;
 
@@ -16,16 +17,9 @@ public static class WrongOrderComposition
         (LinearLayer<T> first, LinearLayer<T> second) = (new LinearLayer<T>(weight1, bias1, kernel), new LinearLayer<T>(weight2, bias2, kernel));
         LinearLayer<T> correct = LayerComposition.Compose(first, second);
         int inFeatures = first.InFeatures, hidden = first.OutFeatures, outFeatures = second.OutFeatures;
-        T[] w1 = Flatten<T>(weight1), w2 = Flatten<T>(weight2);
+        T[] w1 = Matrices.Values<T>(weight1), w2 = Matrices.Values<T>(weight2);
         var weight = new T[outFeatures * inFeatures];
         kernel.Multiply(w1, w2, weight, outFeatures, hidden, inFeatures, WeightLayout.InOut);
-        return (Tensor.Create(weight, [outFeatures, inFeatures]), correct.HasBias ? Tensor.Create(Flatten(correct.Bias), [outFeatures]) : null);
-    }
-
-    private static T[] Flatten<T>(in ReadOnlyTensorSpan<T> tensor)
-    {
-        var values = new T[tensor.FlattenedLength];
-        tensor.FlattenTo(values);
-        return values;
+        return (Tensor.Create(weight, [outFeatures, inFeatures]), correct.HasBias ? Tensor.Create(Matrices.Values(correct.Bias), [outFeatures]) : null);
     }
 }

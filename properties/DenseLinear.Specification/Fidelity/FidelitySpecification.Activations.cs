@@ -28,11 +28,11 @@ public abstract partial class FidelitySpecification<T>
             return Verdicts.All(
                 misparsed is null ? Prop.ToProperty(true) : Verdicts.Fail("Activation names", Subject, c.ToString(), $"'{misparsed}' parses to {ActivationFunctions.Parse(misparsed)}"),
                 Verdicts.WithinBound("Activation None: PyTorch (W, b)", Subject, c.ToString(), reference,
-                    Values(CreatePyTorchLayer(c.Weight, c.BiasTensor).Forward(c.InputTensor))),
+                    Matrices.Values(CreatePyTorchLayer(c.Weight, c.BiasTensor).Forward(c.InputTensor))),
                 Verdicts.WithinBound("Activation None: Keras (Wᵀ, b, None)", Subject, c.ToString(), reference,
-                    Values(CreateKerasLayer(c.KernelInOut, c.BiasTensor, ActivationFunctions.Parse(null)).Forward(c.InputTensor))),
+                    Matrices.Values(CreateKerasLayer(c.KernelInOut, c.BiasTensor, ActivationFunctions.Parse(null)).Forward(c.InputTensor))),
                 Verdicts.WithinBound("Activation None: Keras (Wᵀ, b, \"linear\")", Subject, c.ToString(), reference,
-                    Values(CreateKerasLayer(c.KernelInOut, c.BiasTensor, ActivationFunctions.Parse("linear")).Forward(c.InputTensor))));
+                    Matrices.Values(CreateKerasLayer(c.KernelInOut, c.BiasTensor, ActivationFunctions.Parse("linear")).Forward(c.InputTensor))));
         });
 
     /// <summary>
@@ -76,8 +76,8 @@ public abstract partial class FidelitySpecification<T>
         Prop.ForAll(Generators.GradientCases<T>(true), g =>
         {
             LayerCase<T> c = g.Layer;
-            T[] activated = Values(CreateKerasLayer(c.KernelInOut, c.BiasTensor, g.Activation).Forward(c.InputTensor));
-            T[] expected = Values(CreateKerasLayer(c.KernelInOut, c.BiasTensor, Activation.Linear).Forward(c.InputTensor));
+            T[] activated = Matrices.Values(CreateKerasLayer(c.KernelInOut, c.BiasTensor, g.Activation).Forward(c.InputTensor));
+            T[] expected = Matrices.Values(CreateKerasLayer(c.KernelInOut, c.BiasTensor, Activation.Linear).Forward(c.InputTensor));
             ApplyActivation(g.Activation, expected, c.OutFeatures);
             return !PromisesDeterminism
                 ? Prop.ToProperty(true)

@@ -41,7 +41,7 @@ public abstract partial class FidelitySpecification<T>
 
         // Through two layers.
         Tensor<T> h = keras ? CreateKerasLayer(kernel1, bias1, Activation.Linear).Forward(input) : CreatePyTorchLayer(weight1, bias1).Forward(input);
-        T[] twoLayers = Values(keras ? CreateKerasLayer(kernel2, bias2, Activation.Linear).Forward(h) : CreatePyTorchLayer(weight2, bias2).Forward(h));
+        T[] twoLayers = Matrices.Values(keras ? CreateKerasLayer(kernel2, bias2, Activation.Linear).Forward(h) : CreatePyTorchLayer(weight2, bias2).Forward(h));
 
         // Through the composed layer.
         Tensor<T> composedWeight;
@@ -62,9 +62,9 @@ public abstract partial class FidelitySpecification<T>
                 $"composed weight [{string.Join(", ", composedWeight.Lengths.ToArray())}], expected [{string.Join(", ", expectedShape)}]; bias {(composedBias is null ? "absent" : "present")}");
         }
 
-        T[] oneLayer = Values(keras ? CreateKerasLayer(composedWeight, composedBias, Activation.Linear).Forward(input) : CreatePyTorchLayer(composedWeight, composedBias).Forward(input));
-        T[] composedOutIn = keras ? Matrices.Transpose<T>(Values(composedWeight), inFeatures, outFeatures) : Values(composedWeight);
-        T[] composedBiasValues = composedBias is null ? [] : Values(composedBias);
+        T[] oneLayer = Matrices.Values(keras ? CreateKerasLayer(composedWeight, composedBias, Activation.Linear).Forward(input) : CreatePyTorchLayer(composedWeight, composedBias).Forward(input));
+        T[] composedOutIn = keras ? Matrices.Transpose<T>(Matrices.Values(composedWeight), inFeatures, outFeatures) : Matrices.Values(composedWeight);
+        T[] composedBiasValues = composedBias is null ? [] : Matrices.Values(composedBias);
 
         // The exact composed map, to about double accuracy: two compensated products in double.
         double[] w1 = Widen(c.Weight1), w2 = Widen(c.Weight2), x = Widen(c.Input);
@@ -74,7 +74,7 @@ public abstract partial class FidelitySpecification<T>
 
         // The parts' own bounds: layer 1 on x, layer 2 on the computed ĥ, the composed layer on x.
         ExactReference<T> layer1 = ExactReference<T>.Multiply(c.Input, c.Weight1, rows, inFeatures, hidden, WeightLayout.OutIn, c.Bias1);
-        ExactReference<T> layer2 = ExactReference<T>.Multiply(Values(h), c.Weight2, rows, hidden, outFeatures, WeightLayout.OutIn, c.Bias2);
+        ExactReference<T> layer2 = ExactReference<T>.Multiply(Matrices.Values(h), c.Weight2, rows, hidden, outFeatures, WeightLayout.OutIn, c.Bias2);
         ExactReference<T> composedLayer = ExactReference<T>.Multiply(c.Input, composedOutIn, rows, inFeatures, outFeatures, WeightLayout.OutIn, composedBiasValues);
         for (int r = 0; r < rows; r++)
         {

@@ -44,12 +44,12 @@ public abstract partial class FidelitySpecification<T>
                 Matrices.Transpose<T>(g.OutputGradient, rows, outFeatures), c.Input, outFeatures, rows, inFeatures, WeightLayout.InOut);
             ExactReference<T> db = ColumnSums(g.OutputGradient, rows, outFeatures);
             return Verdicts.All(
-                Verdicts.WithinBound("Gradients: PyTorch dW = dYᵀ·X", Subject, shapes, dW, Values(pyTorch.WeightGradient)),
-                Verdicts.WithinBound("Gradients: Keras dKᵀ = dYᵀ·X", Subject, shapes, dW, Matrices.Transpose<T>(Values(keras.WeightGradient), inFeatures, outFeatures)),
-                Verdicts.WithinBound("Gradients: PyTorch dX = dY·W", Subject, shapes, dX, Values(pyTorch.InputGradient)),
-                Verdicts.WithinBound("Gradients: Keras dX = dY·Kᵀ", Subject, shapes, dX, Values(keras.InputGradient)),
-                c.Bias is null ? Prop.ToProperty(true) : Verdicts.WithinBound("Gradients: PyTorch db = Σ dY", Subject, shapes, db, Values(pyTorch.BiasGradient!)),
-                c.Bias is null ? Prop.ToProperty(true) : Verdicts.WithinBound("Gradients: Keras db = Σ dY", Subject, shapes, db, Values(keras.BiasGradient!)));
+                Verdicts.WithinBound("Gradients: PyTorch dW = dYᵀ·X", Subject, shapes, dW, Matrices.Values(pyTorch.WeightGradient)),
+                Verdicts.WithinBound("Gradients: Keras dKᵀ = dYᵀ·X", Subject, shapes, dW, Matrices.Transpose<T>(Matrices.Values(keras.WeightGradient), inFeatures, outFeatures)),
+                Verdicts.WithinBound("Gradients: PyTorch dX = dY·W", Subject, shapes, dX, Matrices.Values(pyTorch.InputGradient)),
+                Verdicts.WithinBound("Gradients: Keras dX = dY·Kᵀ", Subject, shapes, dX, Matrices.Values(keras.InputGradient)),
+                c.Bias is null ? Prop.ToProperty(true) : Verdicts.WithinBound("Gradients: PyTorch db = Σ dY", Subject, shapes, db, Matrices.Values(pyTorch.BiasGradient!)),
+                c.Bias is null ? Prop.ToProperty(true) : Verdicts.WithinBound("Gradients: Keras db = Σ dY", Subject, shapes, db, Matrices.Values(keras.BiasGradient!)));
         });
 
     /// <summary>
@@ -69,7 +69,7 @@ public abstract partial class FidelitySpecification<T>
             Property sums = c.Bias is null || pyTorch.BiasGradient is null
                 ? Prop.ToProperty(true)
                 : Verdicts.WithinBound("Gradients N-D: PyTorch db = Σ over every leading dimension", Subject, shapes,
-                    ColumnSums(g.OutputGradient, c.Rows, c.OutFeatures), Values(pyTorch.BiasGradient));
+                    ColumnSums(g.OutputGradient, c.Rows, c.OutFeatures), Matrices.Values(pyTorch.BiasGradient));
             if (!PromisesDeterminism)
             {
                 return sums;
@@ -98,15 +98,15 @@ public abstract partial class FidelitySpecification<T>
             LayerCase<T> c = g.Layer;
             LayerGradients<T> pyTorch = PyTorchBackward(c.Weight, c.BiasTensor, c.InputTensor, g.OutputGradientTensor);
             LayerGradients<T> keras = KerasBackward(c.KernelInOut, c.BiasTensor, g.Activation, c.InputTensor, g.OutputGradientTensor);
-            double[] x = Widen(c.Input), kernel = Widen(Values(c.KernelInOut)), bias = c.Bias is null ? [] : Widen(c.Bias), dY = Widen(g.OutputGradient);
+            double[] x = Widen(c.Input), kernel = Widen(Matrices.Values(c.KernelInOut)), bias = c.Bias is null ? [] : Widen(c.Bias), dY = Widen(g.OutputGradient);
             double[] weight = Widen(c.WeightOutIn);
             return Verdicts.All(
-                Gradcheck("PyTorch dX", g, Values(pyTorch.InputGradient), x, p => Loss(g, p, kernel, bias, dY, Activation.Linear)),
-                Gradcheck("PyTorch dW", g, Values(pyTorch.WeightGradient), weight, p => Loss(g, x, Matrices.Transpose<double>(p, c.OutFeatures, c.InFeatures), bias, dY, Activation.Linear)),
-                Gradcheck("PyTorch db", g, pyTorch.BiasGradient is null ? [] : Values(pyTorch.BiasGradient), bias, p => Loss(g, x, kernel, p, dY, Activation.Linear)),
-                Gradcheck($"Keras dX ({g.Activation})", g, Values(keras.InputGradient), x, p => Loss(g, p, kernel, bias, dY, g.Activation)),
-                Gradcheck($"Keras dK ({g.Activation})", g, Values(keras.WeightGradient), kernel, p => Loss(g, x, p, bias, dY, g.Activation)),
-                Gradcheck($"Keras db ({g.Activation})", g, keras.BiasGradient is null ? [] : Values(keras.BiasGradient), bias, p => Loss(g, x, kernel, p, dY, g.Activation)));
+                Gradcheck("PyTorch dX", g, Matrices.Values(pyTorch.InputGradient), x, p => Loss(g, p, kernel, bias, dY, Activation.Linear)),
+                Gradcheck("PyTorch dW", g, Matrices.Values(pyTorch.WeightGradient), weight, p => Loss(g, x, Matrices.Transpose<double>(p, c.OutFeatures, c.InFeatures), bias, dY, Activation.Linear)),
+                Gradcheck("PyTorch db", g, pyTorch.BiasGradient is null ? [] : Matrices.Values(pyTorch.BiasGradient), bias, p => Loss(g, x, kernel, p, dY, Activation.Linear)),
+                Gradcheck($"Keras dX ({g.Activation})", g, Matrices.Values(keras.InputGradient), x, p => Loss(g, p, kernel, bias, dY, g.Activation)),
+                Gradcheck($"Keras dK ({g.Activation})", g, Matrices.Values(keras.WeightGradient), kernel, p => Loss(g, x, p, bias, dY, g.Activation)),
+                Gradcheck($"Keras db ({g.Activation})", g, keras.BiasGradient is null ? [] : Matrices.Values(keras.BiasGradient), bias, p => Loss(g, x, kernel, p, dY, g.Activation)));
         });
 
     private Property Gradcheck(string what, GradientCase<T> g, T[] analytic, double[] parameters, Func<double[], double> loss)
@@ -182,10 +182,10 @@ public abstract partial class FidelitySpecification<T>
         }
 
         return Verdicts.All(
-            Verdicts.Identical($"Gradients N-D: {convention} dX = flattened", Subject, shapes, Values(flat.InputGradient), Values(nd.InputGradient), c.InFeatures),
-            Verdicts.Identical($"Gradients N-D: {convention} weight gradient = flattened", Subject, shapes, Values(flat.WeightGradient), Values(nd.WeightGradient), Math.Max(1, (int)nd.WeightGradient.Lengths[^1])),
+            Verdicts.Identical($"Gradients N-D: {convention} dX = flattened", Subject, shapes, Matrices.Values(flat.InputGradient), Matrices.Values(nd.InputGradient), c.InFeatures),
+            Verdicts.Identical($"Gradients N-D: {convention} weight gradient = flattened", Subject, shapes, Matrices.Values(flat.WeightGradient), Matrices.Values(nd.WeightGradient), Math.Max(1, (int)nd.WeightGradient.Lengths[^1])),
             Verdicts.Identical($"Gradients N-D: {convention} db = flattened", Subject, shapes,
-                flat.BiasGradient is null ? [] : Values(flat.BiasGradient), nd.BiasGradient is null ? [] : Values(nd.BiasGradient), c.OutFeatures));
+                flat.BiasGradient is null ? [] : Matrices.Values(flat.BiasGradient), nd.BiasGradient is null ? [] : Matrices.Values(nd.BiasGradient), c.OutFeatures));
     }
 
     private static string? ShapeProblem(string what, Tensor<T> tensor, nint[] expected) =>

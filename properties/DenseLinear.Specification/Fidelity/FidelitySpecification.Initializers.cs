@@ -93,7 +93,7 @@ public abstract partial class FidelitySpecification<T>
         if (c.Initializer == FrameworkInitializer.PyTorchLinear)
         {
             LinearLayer<T> layer = CreateDefaultPyTorchLayer(c.InFeatures, c.OutFeatures, c.Bias, random);
-            return (Values(layer.Weight), layer.HasBias ? Values(layer.Bias) : null, layer.Weight.Lengths.ToArray());
+            return (Matrices.Values(layer.Weight), layer.HasBias ? Matrices.Values(layer.Bias) : null, layer.Weight.Lengths.ToArray());
         }
 
         WeightInitializer kernelInitializer = c.Initializer switch
@@ -103,7 +103,7 @@ public abstract partial class FidelitySpecification<T>
             _ => WeightInitializer.GlorotUniform,
         };
         DenseLayer<T> keras = CreateDefaultKerasLayer(c.InFeatures, c.OutFeatures, c.Bias, kernelInitializer, random);
-        return (Values(keras.Kernel), keras.UseBias ? Values(keras.Bias) : null, keras.Kernel.Lengths.ToArray());
+        return (Matrices.Values(keras.Kernel), keras.UseBias ? Matrices.Values(keras.Bias) : null, keras.Kernel.Lengths.ToArray());
     }
 
     private Property InsideBound(string what, InitializerCase c, T[] values, ExpectedDistribution expected)

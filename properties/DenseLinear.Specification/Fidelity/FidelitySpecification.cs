@@ -2,13 +2,14 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using DenseLinear.Initialization;
 using DenseLinear.Layers;
+using DenseLinear.Specification.Support;
 
 namespace DenseLinear.Specification.Fidelity;
 
 /// <summary>
 /// The framework-fidelity specification: default initializers, Keras activations, backward passes of both
 /// conventions and layer composition, with the layers built on the kernel under test. Derive one sealed class and
-/// override <see cref="Kernel"/>; override the factories too to test your own initializers, activations, backward
+/// override <see cref="LayersOnKernelSpecification{T}.Kernel"/>; override the factories too to test your own initializers, activations, backward
 /// passes or composition. Each family lives in its own partial file.
 /// </summary>
 /// <typeparam name="T">The element type (float or double).</typeparam>
@@ -20,18 +21,9 @@ namespace DenseLinear.Specification.Fidelity;
 /// }
 /// </code>
 /// </example>
-public abstract partial class FidelitySpecification<T>
+public abstract partial class FidelitySpecification<T> : LayersOnKernelSpecification<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>The kernel under test.</summary>
-    protected abstract IMatMulKernel<T> Kernel { get; }
-
-    /// <summary>
-    /// Whether the kernel promises bitwise determinism: results that must agree are then compared bitwise, and
-    /// otherwise through the error bound.
-    /// </summary>
-    protected virtual bool PromisesDeterminism => true;
-
     private string Subject => $"fidelity on kernel {Kernel.Name} ({typeof(T).Name})";
 
     /// <summary><c>torch.nn.Linear(in, out, bias)</c> with PyTorch's default initialization, drawn from <paramref name="random"/>.</summary>
@@ -46,13 +38,6 @@ public abstract partial class FidelitySpecification<T>
     protected virtual void ApplyActivation(Activation activation, Span<T> values, int rowLength) =>
         ActivationFunctions.Apply(activation, values, rowLength);
 
-    /// <summary>The PyTorch-convention layer y = x·Wᵀ + b.</summary>
-    protected virtual IDenseLayer<T> CreatePyTorchLayer(Tensor<T> weight, Tensor<T>? bias) => new LinearLayer<T>(weight, bias, Kernel);
-
-    /// <summary>The Keras-convention layer y = activation(x·K + b).</summary>
-    protected virtual IDenseLayer<T> CreateKerasLayer(Tensor<T> kernel, Tensor<T>? bias, Activation activation) =>
-        new DenseLayer<T>(kernel, bias, activation, Kernel);
-
     /// <summary>The PyTorch backward pass: dX, dW [out, in], db.</summary>
     protected virtual LayerGradients<T> PyTorchBackward(Tensor<T> weight, Tensor<T>? bias, Tensor<T> input, Tensor<T> outputGradient) =>
         new LinearLayer<T>(weight, bias, Kernel).Backward(input, outputGradient);
@@ -65,7 +50,7 @@ public abstract partial class FidelitySpecification<T>
     protected virtual (Tensor<T> Weight, Tensor<T>? Bias) ComposePyTorch(Tensor<T> weight1, Tensor<T>? bias1, Tensor<T> weight2, Tensor<T>? bias2)
     {
         LinearLayer<T> composed = LayerComposition.Compose(new LinearLayer<T>(weight1, bias1, Kernel), new LinearLayer<T>(weight2, bias2, Kernel));
-        return (Copy(composed.Weight), composed.HasBias ? Copy(composed.Bias) : null);
+        return (Matrices.Copy(composed.Weight), composed.HasBias ? Matrices.Copy(composed.Bias) : null);
     }
 
     /// <summary>The Keras layer equal to layer 2 after layer 1: (K₁·K₂, b₁·K₂ + b₂).</summary>
@@ -73,16 +58,7 @@ public abstract partial class FidelitySpecification<T>
     {
         DenseLayer<T> composed = LayerComposition.Compose(
             new DenseLayer<T>(kernel1, bias1, Activation.Linear, Kernel), new DenseLayer<T>(kernel2, bias2, Activation.Linear, Kernel));
-        return (Copy(composed.Kernel), composed.UseBias ? Copy(composed.Bias) : null);
-    }
-
-    private static Tensor<T> Copy(in ReadOnlyTensorSpan<T> span) => Tensor.Create(Values(span), span.Lengths);
-
-    private static T[] Values(in ReadOnlyTensorSpan<T> span)
-    {
-        var values = new T[(int)span.FlattenedLength];
-        span.FlattenTo(values);
-        return values;
+        return (Matrices.Copy(composed.Kernel), composed.UseBias ? Matrices.Copy(composed.Bias) : null);
     }
 
     private static double[] Widen(ReadOnlySpan<T> values)

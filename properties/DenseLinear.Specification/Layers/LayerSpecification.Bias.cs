@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using DenseLinear.Layers;
 using DenseLinear.Specification.Cases;
 using DenseLinear.Specification.Support;
 using FsCheck;
@@ -17,11 +18,11 @@ public abstract partial class LayerSpecification<T>
             Tensor<T> zeros = Tensor.Create(new T[c.OutFeatures], [c.OutFeatures]);
             return Verdicts.All(
                 Verdicts.Identical("PyTorch: no bias = zero bias", Subject, c.ToString(),
-                    Values(CreatePyTorchLayer(c.Weight, null).Forward(c.InputTensor)),
-                    Values(CreatePyTorchLayer(c.Weight, zeros).Forward(c.InputTensor)), c.OutFeatures),
+                    Matrices.Values(CreatePyTorchLayer(c.Weight, null).Forward(c.InputTensor)),
+                    Matrices.Values(CreatePyTorchLayer(c.Weight, zeros).Forward(c.InputTensor)), c.OutFeatures),
                 Verdicts.Identical("Keras: no bias = zero bias", Subject, c.ToString(),
-                    Values(CreateKerasLayer(c.KernelInOut, null).Forward(c.InputTensor)),
-                    Values(CreateKerasLayer(c.KernelInOut, zeros).Forward(c.InputTensor)), c.OutFeatures));
+                    Matrices.Values(CreateKerasLayer(c.KernelInOut, null, Activation.Linear).Forward(c.InputTensor)),
+                    Matrices.Values(CreateKerasLayer(c.KernelInOut, zeros, Activation.Linear).Forward(c.InputTensor)), c.OutFeatures));
         });
 
     /// <summary>
@@ -37,7 +38,7 @@ public abstract partial class LayerSpecification<T>
             Tensor<T> zeroInput = Tensor.Create(new T[c.Input.Length], c.InputShape);
             T[] expected = [.. Enumerable.Range(0, c.Rows).SelectMany(_ => distinct)];
             return Verdicts.All(
-                Verdicts.Identical("PyTorch: f(0) = b", Subject, c.ToString(), expected, Values(CreatePyTorchLayer(c.Weight, bias).Forward(zeroInput)), c.OutFeatures),
-                Verdicts.Identical("Keras: f(0) = b", Subject, c.ToString(), expected, Values(CreateKerasLayer(c.KernelInOut, bias).Forward(zeroInput)), c.OutFeatures));
+                Verdicts.Identical("PyTorch: f(0) = b", Subject, c.ToString(), expected, Matrices.Values(CreatePyTorchLayer(c.Weight, bias).Forward(zeroInput)), c.OutFeatures),
+                Verdicts.Identical("Keras: f(0) = b", Subject, c.ToString(), expected, Matrices.Values(CreateKerasLayer(c.KernelInOut, bias, Activation.Linear).Forward(zeroInput)), c.OutFeatures));
         });
 }

@@ -1,3 +1,4 @@
+using DenseLinear.Layers;
 using DenseLinear.Accuracy;
 using DenseLinear.Specification.Cases;
 using DenseLinear.Specification.Support;
@@ -18,10 +19,10 @@ public abstract partial class LayerSpecification<T>
         Prop.ForAll(Generators.LayerCases<T>(), c =>
         {
             ExactReference<T> reference = c.Reference();
-            T[] pyTorch = Values(CreatePyTorchLayer(c.Weight, c.BiasTensor).Forward(c.InputTensor));
-            T[] keras = Values(CreateKerasLayer(c.KernelInOut, c.BiasTensor).Forward(c.InputTensor));
+            T[] pyTorch = Matrices.Values(CreatePyTorchLayer(c.Weight, c.BiasTensor).Forward(c.InputTensor));
+            T[] keras = Matrices.Values(CreateKerasLayer(c.KernelInOut, c.BiasTensor, Activation.Linear).Forward(c.InputTensor));
             (var kernel, var bias) = ToKeras(c.Weight, c.BiasTensor);
-            T[] converted = Values(CreateKerasLayer(kernel, bias).Forward(c.InputTensor));
+            T[] converted = Matrices.Values(CreateKerasLayer(kernel, bias, Activation.Linear).Forward(c.InputTensor));
             return Verdicts.All(
                 Verdicts.WithinBound("Convention equivalence: PyTorch (W, b)", Subject, c.ToString(), reference, pyTorch),
                 Verdicts.WithinBound("Convention equivalence: Keras (Wᵀ, b)", Subject, c.ToString(), reference, keras),

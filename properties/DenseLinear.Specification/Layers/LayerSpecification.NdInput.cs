@@ -22,7 +22,7 @@ public abstract partial class LayerSpecification<T>
             Tensor<T> flat = Tensor.Create((T[])c.Input.Clone(), [c.Rows, c.InFeatures]);
             return Verdicts.All(
                 NdAgrees("PyTorch", c, CreatePyTorchLayer(c.Weight, c.BiasTensor), flat),
-                NdAgrees("Keras", c, CreateKerasLayer(c.KernelInOut, c.BiasTensor), flat));
+                NdAgrees("Keras", c, CreateKerasLayer(c.KernelInOut, c.BiasTensor, Activation.Linear), flat));
         });
 
     /// <summary>
@@ -45,10 +45,10 @@ public abstract partial class LayerSpecification<T>
             var view = new ReadOnlyTensorSpan<T>(padded, [c.Rows, c.InFeatures], [stride, 1]);
             Tensor<T> dense = Tensor.Create((T[])c.Input.Clone(), [c.Rows, c.InFeatures]);
             IDenseLayer<T> pyTorch = CreatePyTorchLayer(c.Weight, c.BiasTensor);
-            IDenseLayer<T> keras = CreateKerasLayer(c.KernelInOut, c.BiasTensor);
+            IDenseLayer<T> keras = CreateKerasLayer(c.KernelInOut, c.BiasTensor, Activation.Linear);
             return Verdicts.All(
-                Verdicts.Identical("PyTorch: strided input", Subject, c.ToString(), Values(pyTorch.Forward(dense)), Values(pyTorch.Forward(view)), c.OutFeatures),
-                Verdicts.Identical("Keras: strided input", Subject, c.ToString(), Values(keras.Forward(dense)), Values(keras.Forward(view)), c.OutFeatures));
+                Verdicts.Identical("PyTorch: strided input", Subject, c.ToString(), Matrices.Values(pyTorch.Forward(dense)), Matrices.Values(pyTorch.Forward(view)), c.OutFeatures),
+                Verdicts.Identical("Keras: strided input", Subject, c.ToString(), Matrices.Values(keras.Forward(dense)), Matrices.Values(keras.Forward(view)), c.OutFeatures));
         });
 
     /// <summary>The PyTorch layer takes 1-D input (in) → (out), equal to row 0 of the (1, in) batch.</summary>
@@ -62,7 +62,7 @@ public abstract partial class LayerSpecification<T>
             Tensor<T> batch = layer.Forward(Tensor.Create(row, [1, c.InFeatures]));
             return oneD.Rank != 1 || oneD.Lengths[0] != c.OutFeatures
                 ? Verdicts.Fail("PyTorch 1-D input", Subject, c.ToString(), $"output shape [{string.Join(", ", oneD.Lengths.ToArray())}], expected [{c.OutFeatures}]")
-                : Verdicts.Identical("PyTorch 1-D input", Subject, c.ToString(), Values(batch), Values(oneD), c.OutFeatures);
+                : Verdicts.Identical("PyTorch 1-D input", Subject, c.ToString(), Matrices.Values(batch), Matrices.Values(oneD), c.OutFeatures);
         });
 
     /// <summary>The Keras layer rejects rank-1 input with an ArgumentException saying Keras needs rank ≥ 2.</summary>
@@ -70,7 +70,7 @@ public abstract partial class LayerSpecification<T>
     public Property KerasRejectsOneDimensionalInput() =>
         Prop.ForAll(Generators.LayerCases<T>(), c =>
         {
-            IDenseLayer<T> layer = CreateKerasLayer(c.KernelInOut, c.BiasTensor);
+            IDenseLayer<T> layer = CreateKerasLayer(c.KernelInOut, c.BiasTensor, Activation.Linear);
             try
             {
                 layer.Forward(Tensor.Create(new T[c.InFeatures], [c.InFeatures]));
@@ -95,11 +95,11 @@ public abstract partial class LayerSpecification<T>
         // The destination overload writes the same values in place.
         var destination = new T[c.Rows * c.OutFeatures];
         layer.Forward(c.InputTensor, new TensorSpan<T>(destination, c.OutputShape));
-        Property inPlace = Verdicts.Identical($"{convention}: Forward into a destination", Subject, c.ToString(), Values(nd), destination, c.OutFeatures);
+        Property inPlace = Verdicts.Identical($"{convention}: Forward into a destination", Subject, c.ToString(), Matrices.Values(nd), destination, c.OutFeatures);
 
-        T[] flatOutput = Values(layer.Forward(flat));
+        T[] flatOutput = Matrices.Values(layer.Forward(flat));
         return Prop.And(inPlace, PromisesDeterminism
-            ? Verdicts.Identical($"{convention}: N-D = flattened", Subject, c.ToString(), flatOutput, Values(nd), c.OutFeatures)
-            : Verdicts.WithinBound($"{convention}: N-D = flattened", Subject, c.ToString(), c.Reference(), Values(nd), 2));
+            ? Verdicts.Identical($"{convention}: N-D = flattened", Subject, c.ToString(), flatOutput, Matrices.Values(nd), c.OutFeatures)
+            : Verdicts.WithinBound($"{convention}: N-D = flattened", Subject, c.ToString(), c.Reference(), Matrices.Values(nd), 2));
     }
 }

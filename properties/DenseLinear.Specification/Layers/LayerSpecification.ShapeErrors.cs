@@ -25,16 +25,16 @@ public abstract partial class LayerSpecification<T>
             Tensor<T> wrongBias = Tensor.Create(new T[c.OutFeatures + 1], [c.OutFeatures + 1]);
             Tensor<T> rank3 = Tensor.Create((T[])c.WeightOutIn.Clone(), [1, c.OutFeatures, c.InFeatures]);
             IDenseLayer<T> pyTorch = CreatePyTorchLayer(c.Weight, c.BiasTensor);
-            IDenseLayer<T> keras = CreateKerasLayer(c.KernelInOut, c.BiasTensor);
+            IDenseLayer<T> keras = CreateKerasLayer(c.KernelInOut, c.BiasTensor, Activation.Linear);
             string width = wrongIn.ToString(CultureInfo.InvariantCulture);
             string biasLength = (c.OutFeatures + 1).ToString(CultureInfo.InvariantCulture);
             return Verdicts.All(
                 Rejects("PyTorch: wrong input width", c, width, () => pyTorch.Forward(wrongInput)),
                 Rejects("Keras: wrong input width", c, width, () => keras.Forward(wrongInput)),
                 Rejects("PyTorch: bias of the wrong length", c, biasLength, () => CreatePyTorchLayer(c.Weight, wrongBias)),
-                Rejects("Keras: bias of the wrong length", c, biasLength, () => CreateKerasLayer(c.KernelInOut, wrongBias)),
+                Rejects("Keras: bias of the wrong length", c, biasLength, () => CreateKerasLayer(c.KernelInOut, wrongBias, Activation.Linear)),
                 Rejects("PyTorch: rank-3 weight", c, "rank", () => CreatePyTorchLayer(rank3, null)),
-                Rejects("Keras: rank-3 kernel", c, "rank", () => CreateKerasLayer(rank3, null)),
+                Rejects("Keras: rank-3 kernel", c, "rank", () => CreateKerasLayer(rank3, null, Activation.Linear)),
                 DestinationUntouched("PyTorch", c, pyTorch),
                 DestinationUntouched("Keras", c, keras));
         });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace DenseLinear.Specification.Support;
 
@@ -71,4 +72,21 @@ public static class Matrices
     /// <summary>Formats one value round-trippably.</summary>
     public static string Format<T>(T value)
         where T : unmanaged, IFloatingPointIeee754<T> => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The elements of a tensor in row-major order, in a new array.</summary>
+    public static T[] Values<T>(in ReadOnlyTensorSpan<T> tensor)
+    {
+        var values = new T[tensor.FlattenedLength];
+        tensor.FlattenTo(values);
+        return values;
+    }
+
+    /// <summary>A tensor of its own with the lengths and values of <paramref name="tensor"/>.</summary>
+    public static Tensor<T> Copy<T>(in ReadOnlyTensorSpan<T> tensor) => Tensor.Create(Values(tensor), tensor.Lengths);
+
+    /// <summary>The elements of a tensor in row-major order, in a new array.</summary>
+    public static T[] Values<T>(Tensor<T> tensor) => Values(tensor.AsReadOnlyTensorSpan());
+
+    /// <summary>A tensor of its own with the lengths and values of <paramref name="tensor"/>.</summary>
+    public static Tensor<T> Copy<T>(Tensor<T> tensor) => Copy(tensor.AsReadOnlyTensorSpan());
 }
