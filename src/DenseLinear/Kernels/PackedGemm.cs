@@ -19,7 +19,7 @@ namespace DenseLinear.Kernels;
 /// <item>KC = 1024: every KC block reloads each y tile from memory or L3 to continue its chains, a latency the
 /// tile's KC·24 FMAs (AVX-512; KC·12 on AVX2) must hide, so fewer, longer blocks beat a weight micro-panel small
 /// enough for L1: at KC·NR·sizeof(T) = 128 KiB it streams from L2, whose bandwidth covers 128 bytes per 12 cycles.
-/// Smaller KC (256–512), tried on both cores, ran slower.</item>
+/// A KC of 256–512 is slower on both Zen 4 and Zen 5.</item>
 /// <item>MC·KC·sizeof(T) = 288 KiB (MC = 72 floats / 36 doubles, multiples of both MRs): the packed x block sits in
 /// L2 beside the weight micro-panel.</item>
 /// <item>NC·KC·sizeof(T) = 3 MiB (NC = 768 floats / 384 doubles): the weight block stays in L3, a small share of
@@ -120,8 +120,8 @@ internal static class PackedGemm<T>
 
         // Blocks of PackBlock values of p, every whole panel per block: the block's rows stay in L2 while each
         // panel takes its NR values from them. One panel at a time down all k rows instead fetches a single line
-        // per row from memory at a stride the prefetchers do not follow, once per panel. Measured on K [4096×4096]
-        // in chunks of 48 panels: 10–12 ms instead of 17–20 (software prefetch of the next block added nothing).
+        // per row from memory at a stride the prefetchers do not follow, once per panel: about 1.6× slower on
+        // K [4096×4096].
         // p0 steps to pEnd, never past k: with no whole panel k may be up to int.MaxValue, where p0 + PackBlock
         // would overflow and the loop would never end.
         for (int p0 = 0, pEnd; p0 < k && first < wholeEnd; p0 = pEnd)
