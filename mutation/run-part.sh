@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs one part of the mutation run and commits nothing: Stryker on the part's mutate globs (mutation/parts/<part>.json),
+# then its full JSON report (mutation-testing-elements schema, every file's source included) copied to
+# mutation/reports/<part>.json. mutation/score.py merges the parts and checks that each report is of the current code.
+#
+#   mutation/run-part.sh kernels|core|io        # from the repository root; DENSELINEAR_PROFILE=mutation is set here
+set -euo pipefail
+part=${1:?usage: mutation/run-part.sh kernels|core|io}
+root=$(cd "$(dirname "$0")/.." && pwd)
+config="$root/mutation/parts/$part.json"
+[ -f "$config" ] || { echo "no such part: $part (mutation/parts/*.json)" >&2; exit 2; }
+
+# Where Stryker starts: a part with one test project runs from it, a part with several from the project under test.
+case "$part" in
+  kernels) workdir="$root/properties/DenseLinear.Properties" ;;
+  io) workdir="$root/properties/DenseLinear.Interop.Tests" ;;
+  core) workdir="$root/src/DenseLinear" ;;
+  *) echo "no start folder known for part $part" >&2; exit 2 ;;
+esac
+
+export DENSELINEAR_PROFILE=mutation
+cd "$root" && dotnet tool restore >/dev/null
+"$root/mutation/reap-testhosts.sh" & reaper=$!
+trap 'kill $reaper 2>/dev/null || true' EXIT
+output="$root/StrykerOutput/$part"
+rm -rf "$output"
+(cd "$workdir" && dotnet stryker --config-file "$config" --output "$output")
+mkdir -p "$root/mutation/reports"
+cp "$output/reports/mutation-report.json" "$root/mutation/reports/$part.json"
+echo "mutation/reports/$part.json written; mutation/score.py merges the parts"
