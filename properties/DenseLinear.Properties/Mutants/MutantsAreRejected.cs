@@ -22,6 +22,26 @@ public sealed class MutantsAreRejected
         Rejection.Property(new MutantKernelSpecification<double>(new FlushToZeroKernel<double>()).AgreesWithExactReferenceInTheUnderflowRange(), "Agreement (underflow)");
 
     [Fact]
+    public void Special_operands_reject_flushing_subnormal_inputs_to_zero() =>
+        Rejection.Property(On(new FlushInputsToZeroKernel<float>()).AgreesWithExactReferenceOnSubnormalsZerosAndLargeOperands(), "Special operands (Subnormal");
+
+    [Fact]
+    public void Special_operands_reject_flushing_subnormal_inputs_to_zero_in_double() =>
+        Rejection.Property(new MutantKernelSpecification<double>(new FlushInputsToZeroKernel<double>()).AgreesWithExactReferenceOnSubnormalsZerosAndLargeOperands(), "Special operands (Subnormal");
+
+    [Fact]
+    public void Special_operands_reject_flushing_subnormal_outputs_to_zero() =>
+        Rejection.Property(On(new FlushOutputsToZeroKernel<float>()).AgreesWithExactReferenceOnSubnormalsZerosAndLargeOperands(), "Special operands (Subnormal");
+
+    [Fact]
+    public void Special_operands_reject_flushing_subnormal_outputs_to_zero_in_double() =>
+        Rejection.Property(new MutantKernelSpecification<double>(new FlushOutputsToZeroKernel<double>()).AgreesWithExactReferenceOnSubnormalsZerosAndLargeOperands(), "Special operands (Subnormal");
+
+    [Fact]
+    public void Special_operands_reject_accumulation_in_half() =>
+        Rejection.Property(On(new HalfAccumulatorKernel<float>()).AgreesWithExactReferenceOnSubnormalsZerosAndLargeOperands(), "Special operands");
+
+    [Fact]
     public void Transpose_identity_rejects_a_forgotten_transpose() =>
         Rejection.Property(On(new ForgottenTransposeKernel<float>()).OutInAgreesWithInOutOnTheTranspose(), "Transpose identity");
 
@@ -80,6 +100,10 @@ public sealed class MutantsAreRejected
     [Fact]
     public void Special_values_reject_nan_treated_as_zero() =>
         Rejection.Property(On(new NaNAsZeroKernel<float>()).PropagatesNaNAndInfinityByIeeeRules(), "Special values");
+
+    [Fact]
+    public void Determinism_over_time_rejects_an_order_that_follows_the_clock() =>
+        Rejection.Property(On(new ClockOrderKernel<float>()).CallsSpreadOverTimeAndThreadsAgree(), "products later, on another thread");
 
     [Fact]
     public void Determinism_rejects_a_shuffled_order() =>

@@ -50,11 +50,15 @@ public static partial class Generators
     /// <summary>A power of two 2ᵖ with p in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public static Gen<int> Exponent(int min, int max) => Gen.Choose(min, max);
 
-    /// <summary>Non-square shapes growing with FsCheck's size: m ≤ size/2 + 1, k and n ≤ size, zeros included.</summary>
+    /// <summary>
+    /// Non-square shapes growing with FsCheck's size: m ≤ size/2 + 1, k and n ≤ size, zeros included; and, whatever the
+    /// size, one m in 7 past a 12-row register tile (13–20), one k in 9 zero, and one n in 7 past two 512-bit vectors of
+    /// floats (33–80), so every <see cref="EdgeClasses"/> class turns up in every run.
+    /// </summary>
     public static Gen<(int M, int K, int N)> Shape { get; } = Gen.Sized(size =>
-        from m in Gen.Choose(0, (size / 2) + 1)
-        from k in Gen.Choose(0, Math.Max(1, size))
-        from n in Gen.Choose(0, Math.Max(1, size))
+        from m in Gen.Frequency((6, Gen.Choose(0, (size / 2) + 1)), (1, Gen.Choose(13, 20)))
+        from k in Gen.Frequency((8, Gen.Choose(0, Math.Max(1, size))), (1, Gen.Constant(0)))
+        from n in Gen.Frequency((6, Gen.Choose(0, Math.Max(1, size))), (1, Gen.Choose(33, 80)))
         select (m, k, n));
 
     /// <summary>Random products of random shapes in either layout.</summary>

@@ -12,11 +12,11 @@ public abstract partial class KernelSpecification<T>
     [SpecProperty]
     public Property AgreesWithExactReference() =>
         Prop.ForAll(Generators.MatMulCases<T>(), c =>
-            Verdicts.WithinBound("Agreement", Subject, c.Shapes, c.Reference(), Run(c)));
+            EdgeClasses.Classified(Verdicts.WithinBound("Agreement", Subject, c.Shapes, c.Reference(), Run(c)), c));
 
     /// <summary>The same where products and partial sums are subnormal: the k·η term must cover the underflow.</summary>
     [SpecProperty]
     public Property AgreesWithExactReferenceInTheUnderflowRange() =>
         Prop.ForAll(Generators.UnderflowCases<T>(), c =>
-            Verdicts.WithinBound("Agreement (underflow)", Subject, c.Shapes, c.Reference(), Run(c)));
+            EdgeClasses.Classified(Verdicts.WithinBound("Agreement (underflow)", Subject, c.Shapes, c.Reference(), Run(c)), c));
 }

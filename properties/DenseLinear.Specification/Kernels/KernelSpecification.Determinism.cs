@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DenseLinear.Specification.Cases;
 using DenseLinear.Specification.Support;
 using FsCheck;
@@ -17,10 +18,47 @@ public abstract partial class KernelSpecification<T>
             T[] first = Run(c);
             T[][] concurrent = new T[4][];
             Parallel.For(0, concurrent.Length, i => concurrent[i] = Run(c));
-            return Verdicts.All([
-                SameOrWithinBound("Repeated call", c, first, Run(c)),
-                .. concurrent.Select(y => SameOrWithinBound("Concurrent call", c, first, y))]);
+            return EdgeClasses.Classified(
+                Verdicts.All([
+                    SameOrWithinBound("Repeated call", c, first, Run(c)),
+                    .. concurrent.Select(y => SameOrWithinBound("Concurrent call", c, first, y))]),
+                c);
         });
+
+    /// <summary>
+    /// The same product computed again much later gives the same bits: each case's result is kept, and
+    /// <see cref="SpreadCases"/> cases later (other products in between, a pause after each) it is computed again on
+    /// two new threads, each after a pause of its own. A kernel whose order follows a clock, the scheduler or a
+    /// warm-up state fails here even when back-to-back calls agree.
+    /// </summary>
+    [SpecProperty]
+    public Property CallsSpreadOverTimeAndThreadsAgree()
+    {
+        var earlier = new Queue<(MatMulCase<T> Case, T[] Y, long Timestamp)>();
+        return Prop.ForAll(Generators.MatMulCases<T>(), c =>
+        {
+            var checks = new List<Property>();
+            if (earlier.Count == SpreadCases)
+            {
+                (MatMulCase<T> old, T[] y, long timestamp) = earlier.Dequeue();
+                var again = new T[2][];
+                Thread[] threads = [.. Enumerable.Range(0, again.Length).Select(t => new Thread(() =>
+                {
+                    Thread.Sleep(1 + t);
+                    again[t] = Run(old);
+                }))];
+                Array.ForEach(threads, thread => thread.Start());
+                Array.ForEach(threads, thread => thread.Join());
+                double milliseconds = Stopwatch.GetElapsedTime(timestamp).TotalMilliseconds;
+                checks.AddRange(again.Select(later =>
+                    SameOrWithinBound($"Call {milliseconds:F0} ms and {SpreadCases} products later, on another thread", old, y, later)));
+            }
+
+            earlier.Enqueue((c, Run(c), Stopwatch.GetTimestamp()));
+            Thread.Sleep(1);
+            return EdgeClasses.Classified(Verdicts.All([.. checks]), c);
+        });
+    }
 
     /// <summary>Row i of a batched product equals the product of row i alone, and of any contiguous sub-batch.</summary>
     [SpecProperty]
@@ -42,8 +80,12 @@ public abstract partial class KernelSpecification<T>
                 checks.Add(SameOrWithinBound($"Batch invariance (rows {start}..{start + count - 1})", c, batched.AsSpan(start * c.N, count * c.N).ToArray(), Run(Rows(c, start, count)), start));
             }
 
-            return Verdicts.All([.. checks]);
+            return EdgeClasses.Classified(Verdicts.All([.. checks]), c);
         });
+
+    // How many cases later a result is computed again: with a pause of 1 ms per case and 1–2 ms per thread, tens of
+    // milliseconds apart.
+    private const int SpreadCases = 16;
 
     private static MatMulCase<T> Rows(MatMulCase<T> c, int start, int count) =>
         c with { M = count, X = c.X.AsSpan(start * c.K, count * c.K).ToArray() };

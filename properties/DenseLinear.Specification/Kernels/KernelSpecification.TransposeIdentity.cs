@@ -20,8 +20,10 @@ public abstract partial class KernelSpecification<T>
             MatMulCase<T> outIn = c.WithLayout(WeightLayout.OutIn);
             MatMulCase<T> inOut = c.WithLayout(WeightLayout.InOut);
             ExactReference<T> reference = c.Reference();
-            return Verdicts.All(
-                Verdicts.WithinBound("Transpose identity: x·Wᵀ (OutIn)", Subject, outIn.Shapes, reference, Run(outIn)),
-                Verdicts.WithinBound("Transpose identity: x·(Wᵀ) (InOut)", Subject, inOut.Shapes, reference, Run(inOut)));
+            return EdgeClasses.Classified(
+                Verdicts.All(
+                    Verdicts.WithinBound("Transpose identity: x·Wᵀ (OutIn)", Subject, outIn.Shapes, reference, Run(outIn)),
+                    Verdicts.WithinBound("Transpose identity: x·(Wᵀ) (InOut)", Subject, inOut.Shapes, reference, Run(inOut))),
+                c);
         });
 }

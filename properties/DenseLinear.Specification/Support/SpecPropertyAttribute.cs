@@ -14,7 +14,7 @@ public sealed class SpecPropertyAttribute : PropertyAttribute
     {
         MaxTest = SpecificationSettings.MaxTest;
         EndSize = SpecificationSettings.EndSize;
-        QuietOnSuccess = true;
+        QuietOnSuccess = false;
         if (SpecificationSettings.Replay is { } replay)
         {
             Replay = replay;

@@ -28,8 +28,11 @@ public static class SpecificationSettings
     /// <summary>Cases per property: 100 quick, 1000 deep, 25 mutation.</summary>
     public static int MaxTest { get; } = Deep ? 1000 : Mutation ? 25 : QuickMaxTest;
 
-    /// <summary>The largest FsCheck size; generated dimensions stay at or below it.</summary>
-    public static int EndSize { get; } = Deep ? 64 : 32;
+    /// <summary>The quick profile's largest FsCheck size.</summary>
+    public const int QuickEndSize = 32;
+
+    /// <summary>The largest FsCheck size; generated dimensions stay at or below it (but for the edge shapes of <see cref="Cases.Generators.Shape"/>).</summary>
+    public static int EndSize { get; } = Deep ? 64 : QuickEndSize;
 
     /// <summary>
     /// Exclusive bounds of the exhaustive (m, k, n) sweep. Quick and deep: [0,14)×[0,34)×[0,34), every remainder of
