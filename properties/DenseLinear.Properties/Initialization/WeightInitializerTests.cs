@@ -2,8 +2,8 @@ using System.Numerics.Tensors;
 using DenseLinear.Accuracy;
 using DenseLinear.Initialization;
 using DenseLinear.Layers;
-using Xunit;
 using DenseLinear.Specification.Support;
+using Xunit;
 
 namespace DenseLinear.Properties.Initialization;
 

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using DenseLinear.Layers;
-using Xunit;
 using DenseLinear.Specification.Support;
+using Xunit;
 
 namespace DenseLinear.Properties.Layers;
 

@@ -1,8 +1,8 @@
 using System.Numerics.Tensors;
 using DenseLinear.Kernels;
 using DenseLinear.Layers;
-using Xunit;
 using DenseLinear.Specification.Support;
+using Xunit;
 
 namespace DenseLinear.Properties.Layers;
 

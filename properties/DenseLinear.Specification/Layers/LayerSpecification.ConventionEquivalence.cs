@@ -1,5 +1,5 @@
-using DenseLinear.Layers;
 using DenseLinear.Accuracy;
+using DenseLinear.Layers;
 using DenseLinear.Specification.Cases;
 using DenseLinear.Specification.Support;
 using FsCheck;
