@@ -3,9 +3,13 @@
 # then its full JSON report (mutation-testing-elements schema, every file's source included) copied to
 # mutation/reports/<part>.json. mutation/score.py merges the parts and checks that each report is of the current code.
 #
-#   mutation/run-part.sh kernels|core|io        # from the repository root; DENSELINEAR_PROFILE=mutation is set here
+#   mutation/run-part.sh kernels|core|io [stryker options]   # e.g. -m "**/Kernels/Vector512MicroKernels.cs" for one file
+#
+# DENSELINEAR_PROFILE=mutation is set here. Options after the part go to Stryker; a -m there replaces the part's globs,
+# and score.py then names the part's files that the report leaves unmeasured.
 set -euo pipefail
-part=${1:?usage: mutation/run-part.sh kernels|core|io}
+part=${1:?usage: mutation/run-part.sh kernels|core|io [stryker options]}
+shift
 root=$(cd "$(dirname "$0")/.." && pwd)
 config="$root/mutation/parts/$part.json"
 [ -f "$config" ] || { echo "no such part: $part (mutation/parts/*.json)" >&2; exit 2; }
@@ -24,7 +28,7 @@ cd "$root" && dotnet tool restore >/dev/null
 trap 'kill $reaper 2>/dev/null || true' EXIT
 output="$root/StrykerOutput/$part"
 rm -rf "$output"
-(cd "$workdir" && dotnet stryker --config-file "$config" --output "$output")
+(cd "$workdir" && dotnet stryker --config-file "$config" --output "$output" "$@")
 mkdir -p "$root/mutation/reports"
 cp "$output/reports/mutation-report.json" "$root/mutation/reports/$part.json"
 echo "mutation/reports/$part.json written; mutation/score.py merges the parts"

@@ -101,9 +101,10 @@ def main(argv):
                 source = f.read()
             if source.replace("\r\n", "\n") != entry["source"].lstrip("\ufeff").replace("\r\n", "\n"):
                 problems.append(f"stale: {part}'s copy of {file} differs from the file now")
-            if file in measured:
+            if file in measured and mutants and measured[file][1]:
                 problems.append(f"{file} is measured by both {measured[file][0]} and {part}")
-            measured[file] = (part, mutants, entry["source"])
+            if file not in measured or mutants:
+                measured[file] = (part, mutants, entry["source"])
     for file in library_files():
         if file not in measured:
             problems.append(f"unmeasured: {file} is in no report's mutated files")
