@@ -137,7 +137,9 @@ def main(argv):
             s = score(c)
             print(f"| `{file}` | {part} | {c['Killed']} | {c['Timeout']} | {c['Survived']} | {c['NoCoverage']} | "
                   + (f"{s:.2f} %" if s is not None else "–") + " |")
-        print(f"| **all of `{LIBRARY}`** | | {totals['Killed']} | {totals['Timeout']} | {totals['Survived']} | "
+        everything = len(library_files())
+        label = f"all of `{LIBRARY}`" if len(measured) == everything else f"the {len(measured)} measured files of {everything}"
+        print(f"| **{label}** | | {totals['Killed']} | {totals['Timeout']} | {totals['Survived']} | "
               f"{totals['NoCoverage']} | **{score(totals):.2f} %** |")
     elif "--survivors" in argv:
         for (file, mutator, original, replacement), status, line, verdict in survivors:
@@ -150,7 +152,7 @@ def main(argv):
     print(f"mutation score: {score(totals):.2f} % of {sum(totals[s] for s in DETECTED | UNDETECTED)} valid mutants "
           f"({totals['Killed']} killed, {totals['Timeout']} timeout, {totals['Survived']} survived, "
           f"{totals['NoCoverage']} no coverage; {totals['CompileError']} compile errors not counted), "
-          f"{len(reports)} reports, {len(measured)} files", file=sys.stderr)
+          f"{len(reports)} reports, {len(measured)} of {len(library_files())} files measured", file=sys.stderr)
     unjudged = sum(1 for s in survivors if s[3] is None)
     print(f"undetected mutants without a verdict in mutation/survivors.md: {unjudged} of {len(survivors)}", file=sys.stderr)
     for p in problems:
