@@ -28,20 +28,21 @@ public static partial class Generators
     public static Gen<T> SubnormalOrZero<T>()
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int minNormalExponent = typeof(T) == typeof(double) ? -1022 : -126;
-        int precision = typeof(T) == typeof(double) ? 53 : 24;
+        // From T itself: the smallest normal is 2^(1 − emax), the smallest subnormal 2^(1 − emax − (p − 1)).
+        int minNormalExponent = 1 - LargestExponent<T>();
+        int smallestExponent = T.ILogB(T.Epsilon);
         return Gen.Frequency(
             (3, Gen.Elements(T.Zero, T.NegativeZero)),
             (7, from negative in Gen.Elements(false, true)
                 from fraction in UnitInterval
-                from exponent in Gen.Choose(minNormalExponent - precision + 1, minNormalExponent - 1)
+                from exponent in Gen.Choose(smallestExponent, minNormalExponent - 1)
                 select Subnormal<T>(negative, fraction, exponent)));
     }
 
     private static Gen<T> OperandGen<T>(OperandRegime regime, bool inX, int k)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int maxExponent = typeof(T) == typeof(double) ? 1023 : 127;
+        int maxExponent = LargestExponent<T>();
         int headroom = 4 + (int)Math.Ceiling(Math.Log2(k + 1));
         bool special = inX == regime is OperandRegime.SubnormalX or OperandRegime.NearOverflowX;
         return regime switch
@@ -54,7 +55,7 @@ public static partial class Generators
         };
     }
 
-    // The small integers that ValueWithExponents also draws would break the headroom: halve them into range.
+    // The small integers that ValueWithExponents also draws would break the headroom: scale them by 2⁻²⁰ into range.
     private static T SmallOnly<T>(T value)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         T.Abs(value) >= T.One ? T.ScaleB(value, -20) : value;
@@ -66,4 +67,8 @@ public static partial class Generators
         T value = T.CreateTruncating((negative ? -1 : 1) * Math.ScaleB(1 + fraction, exponent));
         return T.IsZero(value) ? (negative ? -T.Epsilon : T.Epsilon) : value;
     }
+
+    // emax: the binary exponent of the largest finite value (127 for float, 1023 for double).
+    private static int LargestExponent<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> => T.ILogB(T.BitDecrement(T.PositiveInfinity));
 }

@@ -71,7 +71,7 @@ public static partial class Generators
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         // Each operand is scaled by 2^-s with 2s just past |emin|: products are subnormal or flush to ±0.
-        int s = ((typeof(T) == typeof(double) ? 1022 : 126) / 2) + MaxExponent + 4;
+        int s = ((LargestExponent<T>() - 1) / 2) + MaxExponent + 4;
         T scale = T.ScaleB(T.One, -s);
         return Arb.From(
             MatMulCaseGen<T>().Select(c => c with { X = Scale(c.X, scale), KernelInOut = Scale(c.KernelInOut, scale) }),

@@ -22,11 +22,12 @@ public abstract partial class KernelSpecification<T>
             for (int i = 0; i < actual.Length; i++)
             {
                 IeeeClass expected = IeeePropagation.OfDot<T>(c.X, c.KernelInOut, c.K, c.N, i / c.N, i % c.N);
-                if (expected != IeeePropagation.Of(actual[i]))
+                IeeeClass found = IeeePropagation.Of(actual[i]);
+                if (expected != found)
                 {
                     return Verdicts.Fail(
                         "Special values", Subject, c.Shapes,
-                        $"y[{i / c.N},{i % c.N}]: expected {expected} by the IEEE rules, actual {IeeePropagation.Of(actual[i])} ({Matrices.Format(actual[i])})");
+                        $"y[{i / c.N},{i % c.N}]: expected {expected} by the IEEE rules, actual {found} ({Matrices.Format(actual[i])})");
                 }
             }
 
