@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using DenseLinear.Kernels;
 using DenseLinear.Specification.Cases;
 using DenseLinear.Specification.Support;
@@ -27,9 +25,8 @@ public sealed class ScalarFallbackTests
     [Fact]
     public void The_scalar_row_equals_the_dispatched_row_bitwise_double() => RowsAgree<double>(new Random(64));
 
-    // An MR×NR tile in a wider C (ldc > NR), from zero and accumulating onto C: the dispatched path, every vector
-    // path this machine can run (AVX2 as well as AVX-512 where both exist) and the scalar loop give the same bits,
-    // and the columns between the tile's rows stay untouched.
+    // An MR×NR tile in a wider C (ldc > NR), from zero and accumulating onto C: the dispatched path, both vector
+    // paths and the scalar loop give the same bits, and the columns between the tile's rows stay untouched.
     private static void TilesAgree<T>(Random random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -72,35 +69,30 @@ public sealed class ScalarFallbackTests
         }
     }
 
-    // The vector tiles that the dispatcher does not pick here but another machine would, each against the scalar
-    // loop on the same panel: the AVX2 tile as two half panels of 6 rows, the AVX-512 12-row tile and its 4-row edge
-    // tile (rows 4–7 of a 12-row panel).
+    // Both vector paths, whichever the dispatcher picks here, each against the scalar loop on the same panel: the
+    // AVX2 tile as two half panels of 6 rows, the AVX-512 12-row tile and its 4-row edge tile (rows 4–7 of a 12-row
+    // panel). Vector256<T> and Vector512<T> run in software where the hardware lacks them, with the same fused
+    // multiply-adds, so a machine without AVX-512 still checks the AVX-512 loops' every bit (only not their speed).
     private static IEnumerable<(string Path, T[] Actual, T[] Expected)> OtherPaths<T>(int kc, T[] a, T[] b, T[] c, int ldc, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
-        {
-            T[] actual = (T[])c.Clone(), expected = (T[])c.Clone();
-            MicroKernels<T>.TileOn(MicroKernelPath.Vector256, kc, ref First(a), ref First(b), ref actual[0], ldc, accumulate);
-            MicroKernels<T>.ScalarTile(kc, Vector256MicroKernels<T>.MR, ref First(a), Vector256MicroKernels<T>.MR, ref First(b), ref expected[0], ldc, accumulate);
-            yield return ("Vector256", actual, expected);
-        }
+        int narrow = Vector256MicroKernels<T>.MR, wide = Vector512MicroKernels<T>.MR, edge = Vector512MicroKernels<T>.EdgeRows;
+        T[] actual = (T[])c.Clone(), expected = (T[])c.Clone();
+        MicroKernels<T>.TileOn(MicroKernelPath.Vector256, kc, ref First(a), ref First(b), ref actual[0], ldc, accumulate);
+        MicroKernels<T>.ScalarTile(kc, narrow, ref First(a), narrow, ref First(b), ref expected[0], ldc, accumulate);
+        yield return ("Vector256", actual, expected);
 
-        if (Vector512.IsHardwareAccelerated)
-        {
-            int mr = Vector512MicroKernels<T>.MR;
-            T[] actual = (T[])c.Clone(), expected = (T[])c.Clone();
-            MicroKernels<T>.TileOn(MicroKernelPath.Vector512, kc, ref First(a), ref First(b), ref actual[0], ldc, accumulate);
-            MicroKernels<T>.ScalarTile(kc, mr, ref First(a), mr, ref First(b), ref expected[0], ldc, accumulate);
-            yield return ("Vector512", actual, expected);
+        actual = (T[])c.Clone();
+        expected = (T[])c.Clone();
+        MicroKernels<T>.TileOn(MicroKernelPath.Vector512, kc, ref First(a), ref First(b), ref actual[0], ldc, accumulate);
+        MicroKernels<T>.ScalarTile(kc, wide, ref First(a), wide, ref First(b), ref expected[0], ldc, accumulate);
+        yield return ("Vector512", actual, expected);
 
-            int rows = Vector512MicroKernels<T>.EdgeRows;
-            actual = (T[])c.Clone();
-            expected = (T[])c.Clone();
-            Vector512MicroKernels<T>.EdgeTile(kc, ref First(a, rows), mr, ref First(b), ref actual[0], ldc, accumulate);
-            MicroKernels<T>.ScalarTile(kc, rows, ref First(a, rows), mr, ref First(b), ref expected[0], ldc, accumulate);
-            yield return ("Vector512 edge", actual, expected);
-        }
+        actual = (T[])c.Clone();
+        expected = (T[])c.Clone();
+        Vector512MicroKernels<T>.EdgeTile(kc, ref First(a, edge), wide, ref First(b), ref actual[0], ldc, accumulate);
+        MicroKernels<T>.ScalarTile(kc, edge, ref First(a, edge), wide, ref First(b), ref expected[0], ldc, accumulate);
+        yield return ("Vector512 edge", actual, expected);
     }
 
     private static void AssertSame<T>(T[] expected, T[] actual, string what)
@@ -134,13 +126,12 @@ public sealed class ScalarFallbackTests
             }
 
             Assert.True(Matrices.FirstDifference<T>(dispatched, scalar[..^1]) < 0, $"row k={k}, panels={panels}, packed={packed}: index {Matrices.FirstDifference<T>(dispatched, scalar[..^1])}");
-            if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
+            // Both vector paths' rows, in software where the hardware lacks them (see OtherPaths).
+            foreach (MicroKernelPath path in new[] { MicroKernelPath.Vector256, MicroKernelPath.Vector512 })
             {
-                // The AVX2 rows, which an AVX-512 machine never dispatches.
-                var narrow = new T[panels * nr];
-                MicroKernels<T>.RowOn(MicroKernelPath.Vector256, k, ref x[0], ref b[0], panelStride, rowStride, panels, ref narrow[0]);
-
-                AssertSame<T>(scalar[..^1], narrow, $"row k={k}, panels={panels}, packed={packed}, path Vector256");
+                var onPath = new T[panels * nr];
+                MicroKernels<T>.RowOn(path, k, ref x[0], ref b[0], panelStride, rowStride, panels, ref onPath[0]);
+                AssertSame<T>(scalar[..^1], onPath, $"row k={k}, panels={panels}, packed={packed}, path {path}");
             }
 
             Assert.True(Matrices.BitEqual(scalar[^1], KernelHarness.Unwritten<T>()), $"row k={k}, panels={panels}: the scalar row wrote past its {nr} lanes");
