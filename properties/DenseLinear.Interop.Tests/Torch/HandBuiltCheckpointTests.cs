@@ -200,7 +200,8 @@ public sealed class HandBuiltCheckpointTests
             }
 
             w.Tuple().Reduce();
-        })));
+        }
+        )));
         if (read)
         {
             Assert.Equal(Six, Read(file, "w"));
