@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.Text;
 using DenseLinear.IO;
 using Xunit;
+using static DenseLinear.Interop.Tests.Torch.FixtureZip;
 
 namespace DenseLinear.Interop.Tests.Torch;
 
@@ -12,10 +12,6 @@ namespace DenseLinear.Interop.Tests.Torch;
 /// </summary>
 public sealed class CorruptedZipTests
 {
-    private const int EndSize = 22;
-    private const int CentralSize = 46;
-    private const int LocalSize = 30;
-
     [Fact]
     public void The_fixture_reads_before_it_is_corrupted() => Assert.NotEmpty(PyTorchCheckpointFile.Read(Fixture()).Names);
 
@@ -133,48 +129,6 @@ public sealed class CorruptedZipTests
         Rejects(corrupted, $"'{Name(corrupted, first)}' appears twice");
     }
 
-    private static byte[] Fixture() => File.ReadAllBytes(Path.Combine(TorchFixtures.Directory, "mlp_f32.pt"));
-
-    private static void Rejects(byte[] file, string message)
-    {
-        InvalidDataException e = Assert.Throws<InvalidDataException>(() => PyTorchCheckpointFile.Read(file));
-        Assert.Contains(message, e.Message, StringComparison.Ordinal);
-    }
-
-    // A copy with the little-endian field of `size` bytes at the offset `at` finds set to `value`.
-    private static byte[] With(byte[] file, Func<byte[], int> at, long value, int size)
-    {
-        byte[] copy = (byte[])file.Clone();
-        int offset = at(copy);
-        for (int i = 0; i < size; i++)
-        {
-            copy[offset + i] = (byte)(value >> (8 * i));
-        }
-
-        return copy;
-    }
-
-    private static int EndOffset(byte[] file) => file.Length - EndSize;
-
-    private static int Entries(byte[] file) => U16(file, EndOffset(file) + 10);
-
-    private static int Central(byte[] file, int entry)
-    {
-        int position = (int)U32(file, EndOffset(file) + 16);
-        for (int i = 0; i < entry; i++)
-        {
-            position += CentralSize + U16(file, position + 28) + U16(file, position + 30) + U16(file, position + 32);
-        }
-
-        return position;
-    }
-
-    private static string Name(byte[] file, int entry)
-    {
-        int central = Central(file, entry);
-        return Encoding.UTF8.GetString(file, central + CentralSize, U16(file, central + 28));
-    }
-
     private static (int First, int Second) SameLengthNames(byte[] file)
     {
         string[] names = [.. Enumerable.Range(0, Entries(file)).Select(i => Name(file, i))];
@@ -191,8 +145,4 @@ public sealed class CorruptedZipTests
 
         throw new InvalidOperationException("the fixture has no two data records with names of one length");
     }
-
-    private static int U16(byte[] file, int offset) => BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(offset));
-
-    private static uint U32(byte[] file, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(offset));
 }

@@ -25,6 +25,7 @@ public sealed class HandBuiltCheckpointTests
     [Theory]
     [InlineData("data.pkl")]
     [InlineData("/data.pkl")]
+    [InlineData("")]
     public void A_first_record_outside_any_folder_is_refused(string name) =>
         Rejects(HandBuiltCheckpoint.Zip((name, StateDict())), $"zip record '{name}' is not inside a top folder");
 
