@@ -6,7 +6,8 @@
 #   mutation/run-part.sh kernels|core|io [stryker options]   # e.g. -m "**/Kernels/Vector512MicroKernels.cs" for one file
 #
 # DENSELINEAR_PROFILE=mutation is set here. Options after the part go to Stryker; a -m there replaces the part's globs,
-# and score.py then names the part's files that the report leaves unmeasured.
+# and the files that run measures replace theirs in the part's existing report (mutation/merge-report.py); without an
+# existing report, score.py names the part's files the new one leaves unmeasured.
 set -euo pipefail
 part=${1:?usage: mutation/run-part.sh kernels|core|io [stryker options]}
 shift
@@ -30,5 +31,12 @@ output="$root/StrykerOutput/$part"
 rm -rf "$output"
 (cd "$workdir" && dotnet stryker --config-file "$config" --output "$output" "$@")
 mkdir -p "$root/mutation/reports"
-cp "$output/reports/mutation-report.json" "$root/mutation/reports/$part.json"
+report="$root/mutation/reports/$part.json"
+subset=no
+for arg in "$@"; do case "$arg" in -m|--mutate|--mutate=*) subset=yes ;; esac; done
+if [ "$subset" = yes ] && [ -f "$report" ]; then
+  python3 "$root/mutation/merge-report.py" "$report" "$output/reports/mutation-report.json"
+else
+  cp "$output/reports/mutation-report.json" "$report"
+fi
 echo "mutation/reports/$part.json written; mutation/score.py merges the parts"
