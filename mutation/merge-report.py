@@ -4,8 +4,8 @@
     mutation/merge-report.py <part report> <re-run report>   # rewrites the part report in place
 
 run-part.sh calls it when Stryker was given -m: the re-run's report holds placeholders for every file outside its
-globs, so copying it over the part's report would drop the part's other files. Each measured file (real source and
-not every mutant Ignored) of the re-run replaces that file's entry; the others are kept as they were, with their
+globs, so copying it over the part's report would drop the part's other files. Each measured file (a mutant not Ignored)
+of the re-run replaces that file's entry; the others are kept as they were, with their
 sources, so score.py still checks each against the working tree.
 """
 
@@ -16,8 +16,9 @@ IGNORED_FILE = "File ignored by mutate filter"
 
 
 def measured(entry):
-    mutants = entry.get("mutants", [])
-    return entry["source"] != IGNORED_FILE and not (mutants and all(m["status"] == "Ignored" for m in mutants))
+    # A file of the re-run's globs has a mutant Stryker did not ignore; files outside them carry a placeholder, all
+    # their mutants Ignored, or (a file without any mutant, such as an interface) no mutant at all.
+    return entry["source"] != IGNORED_FILE and any(m["status"] != "Ignored" for m in entry.get("mutants", []))
 
 
 def main(part_path, rerun_path):
