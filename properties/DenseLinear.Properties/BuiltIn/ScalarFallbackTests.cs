@@ -69,8 +69,8 @@ public sealed class ScalarFallbackTests
         }
     }
 
-    // Both vector paths, whichever the dispatcher picks here, each against the scalar loop on the same panel: the
-    // AVX2 tile as two half panels of 6 rows, the AVX-512 12-row tile and its 4-row edge tile (rows 4–7 of a 12-row
+    // Every path, whichever the dispatcher picks here, each against the scalar loop on the same panel: the scalar
+    // dispatch (6 rows), the AVX2 tile as two half panels of 6 rows, the AVX-512 12-row tile and its 4-row edge tile (rows 4–7 of a 12-row
     // panel). Vector256<T> and Vector512<T> run in software where the hardware lacks them, with the same fused
     // multiply-adds, so a machine without AVX-512 still checks the AVX-512 loops' every bit (only not their speed).
     private static IEnumerable<(string Path, T[] Actual, T[] Expected)> OtherPaths<T>(int kc, T[] a, T[] b, T[] c, int ldc, bool accumulate)
@@ -81,6 +81,12 @@ public sealed class ScalarFallbackTests
         MicroKernels<T>.TileOn(MicroKernelPath.Vector256, kc, ref First(a), ref First(b), ref actual[0], ldc, accumulate);
         MicroKernels<T>.ScalarTile(kc, narrow, ref First(a), narrow, ref First(b), ref expected[0], ldc, accumulate);
         yield return ("Vector256", actual, expected);
+
+        actual = (T[])c.Clone();
+        expected = (T[])c.Clone();
+        MicroKernels<T>.TileOn(MicroKernelPath.Scalar, kc, ref First(a), ref First(b), ref actual[0], ldc, accumulate);
+        MicroKernels<T>.ScalarTile(kc, narrow, ref First(a), narrow, ref First(b), ref expected[0], ldc, accumulate);
+        yield return ("Scalar", actual, expected);
 
         actual = (T[])c.Clone();
         expected = (T[])c.Clone();
@@ -126,12 +132,15 @@ public sealed class ScalarFallbackTests
             }
 
             Assert.True(Matrices.FirstDifference<T>(dispatched, scalar[..^1]) < 0, $"row k={k}, panels={panels}, packed={packed}: index {Matrices.FirstDifference<T>(dispatched, scalar[..^1])}");
-            // Both vector paths' rows, in software where the hardware lacks them (see OtherPaths).
-            foreach (MicroKernelPath path in new[] { MicroKernelPath.Vector256, MicroKernelPath.Vector512 })
+            // Every path's rows, the vector ones in software where the hardware lacks them (see OtherPaths); a whole
+            // panel past the asked ones, which no path may write.
+            foreach (MicroKernelPath path in Enum.GetValues<MicroKernelPath>())
             {
-                var onPath = new T[panels * nr];
+                var onPath = new T[(panels + 1) * nr];
+                onPath.AsSpan(panels * nr).Fill(KernelHarness.Unwritten<T>());
                 MicroKernels<T>.RowOn(path, k, ref x[0], ref b[0], panelStride, rowStride, panels, ref onPath[0]);
-                AssertSame<T>(scalar[..^1], onPath, $"row k={k}, panels={panels}, packed={packed}, path {path}");
+                AssertSame<T>(scalar[..^1], onPath[..(panels * nr)], $"row k={k}, panels={panels}, packed={packed}, path {path}");
+                Assert.True(Array.TrueForAll(onPath[(panels * nr)..], v => Matrices.BitEqual(v, KernelHarness.Unwritten<T>())), $"row k={k}, panels={panels}, path {path}: wrote past its {panels} panels");
             }
 
             Assert.True(Matrices.BitEqual(scalar[^1], KernelHarness.Unwritten<T>()), $"row k={k}, panels={panels}: the scalar row wrote past its {nr} lanes");
