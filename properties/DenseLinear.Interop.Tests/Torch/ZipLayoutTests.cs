@@ -64,6 +64,23 @@ public sealed class ZipLayoutTests
     public void A_large_file_without_an_end_record_names_the_bytes_searched() =>
         Rejects(new byte[70000], $"no zip end-of-central-directory record in the file's last {EndSize + ushort.MaxValue} bytes");
 
+    // One record "a/x" of 40 bytes with a local header signature planted in its data, and its central entry pointed
+    // at that signature, `room` bytes before the central directory (at 73): with fewer than a local header's 30 bytes
+    // there is no header, with exactly 30 the header is read and its record then runs into the directory.
+    [Theory]
+    [InlineData(10, "zip record 'a/x' has no local header at offset 63")]
+    [InlineData(29, "zip record 'a/x' has no local header at offset 44")]
+    [InlineData(30, "zip record 'a/x' (40 bytes at 73) runs into the central directory at 73")]
+    public void A_local_header_must_fit_before_the_central_directory(int room, string message)
+    {
+        byte[] data = new byte[40];
+        "PK\u0003\u0004"u8.CopyTo(data.AsSpan(40 - room));
+        byte[] file = HandBuiltCheckpoint.Zip(("a/x", data));
+        int directory = (int)U32(file, EndOffset(file) + 16);
+        Assert.Equal(73, directory);
+        Rejects(With(file, _ => directory + 42, directory - room, 4), message);
+    }
+
     // Entry `entry` of the central directory with `extra` more bytes of extra field and `comment` more of comment; the
     // directory grows by their sum, and nothing before it moves.
     private static byte[] WithCentralBytes(byte[] file, int entry, int extra, int comment)
