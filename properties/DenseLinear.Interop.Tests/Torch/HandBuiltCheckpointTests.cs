@@ -63,10 +63,9 @@ public sealed class HandBuiltCheckpointTests
     {
         float[] large = [.. Enumerable.Range(0, 1000).Select(i => i + 0.25f)];
         Action<PickleWriter> full = Tensor([1000], [1], elementCount: 1000);
-        byte[] shared = new PickleWriter().Proto(2).EmptyDict().Mark()
-            .String("w").Raw(Full(1000)).Put(3)
-            .String("v").Get(3)
-            .SetItems().Stop().ToArray();
+        PickleWriter pickle = new PickleWriter().Proto(2).EmptyDict().Mark().String("w");
+        full(pickle);
+        byte[] shared = pickle.Put(3).String("v").Get(3).SetItems().Stop().ToArray();
         byte[] file = HandBuiltCheckpoint.Create(shared, "little", ("0", HandBuiltCheckpoint.Floats(false, large)));
         Assert.True(file.Length < 2 * large.Length * sizeof(float));
         Assert.Equal(large, Read(file, "w"));
@@ -257,9 +256,6 @@ public sealed class HandBuiltCheckpointTests
     [InlineData(3L, long.MaxValue)]
     public void A_view_with_a_huge_stride_names_its_reach_without_overflow(long size, long reach) =>
         Rejects(WithSix(StateDict(("w", Tensor([size], [1L << 62])))), $"which reaches element {reach} of a 6-element storage");
-
-    private static byte[] Full(int count) =>
-        new PickleWriter().Tensor(s => s.Storage("FloatStorage", "0", count), 0, [count], [1]).ToArray();
 
     // A checkpoint whose tensor 'w' is `count` copies of storage element 0, the count written in eight bytes.
     private static byte[] Broadcast(long count) =>

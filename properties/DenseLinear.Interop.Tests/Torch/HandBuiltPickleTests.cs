@@ -100,10 +100,7 @@ public sealed class HandBuiltPickleTests
     [InlineData(new byte[] { 0x01, 0x00 }, 1)]
     public void Long1_offsets_read_as_their_value(byte[] littleEndian, int offset)
     {
-        byte[] withLong1 = StateDict(("w", w => w
-            .Global("torch._utils", "_rebuild_tensor_v2").Mark()
-            .Storage("FloatStorage", "0", 6).Long1(littleEndian).IntTuple(2).IntTuple(1).Bool(false).OrderedDict().Tuple().Reduce()));
-        Assert.Equal(Six[offset..(offset + 2)], Read(WithSix(withLong1), "w"));
+        Assert.Equal(Six[offset..(offset + 2)], Read(WithSix(TwoElementsFromLong1Offset(littleEndian)), "w"));
     }
 
     [Theory]
@@ -112,10 +109,7 @@ public sealed class HandBuiltPickleTests
     [InlineData(new byte[] { 0x00, 0x80 }, "-32768")]
     [InlineData(new byte[] { 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff }, "-2")]
     public void Negative_long1_offsets_are_refused_with_their_value(byte[] littleEndian, string value) =>
-        Rejects(WithSix(StateDict(("w", w => w
-            .Global("torch._utils", "_rebuild_tensor_v2").Mark()
-            .Storage("FloatStorage", "0", 6).Long1(littleEndian).IntTuple(2).IntTuple(1).Bool(false).OrderedDict().Tuple().Reduce()))),
-            $"storage offset {value};");
+        Rejects(WithSix(TwoElementsFromLong1Offset(littleEndian)), $"storage offset {value};");
 
     [Fact]
     public void A_long1_of_nine_bytes_is_refused() =>
@@ -160,4 +154,10 @@ public sealed class HandBuiltPickleTests
     [Fact]
     public void A_get_of_a_memo_entry_never_put_is_refused() =>
         RejectsPickle(new PickleWriter().Proto(2).EmptyDict().Put(0).LongGet(1), "reads memo entry 1, which was never stored");
+
+    // A state_dict whose tensor 'w' is two elements of storage 0 from an offset written as LONG1 of these bytes.
+    private static byte[] TwoElementsFromLong1Offset(byte[] littleEndian) =>
+        StateDict(("w", w => w
+            .Global("torch._utils", "_rebuild_tensor_v2").Mark()
+            .Storage("FloatStorage", "0", 6).Long1(littleEndian).IntTuple(2).IntTuple(1).Bool(false).OrderedDict().Tuple().Reduce()));
 }
