@@ -182,6 +182,33 @@ public sealed class ExactReferenceTests
     }
 
     /// <summary>
+    /// The judge checks its own arguments before it computes: an undefined layout, and an x or w whose length does not
+    /// match the shape, named with the weight's shape in the layout given.
+    /// </summary>
+    [Fact]
+    public void Arguments_that_do_not_match_the_shape_are_refused_with_the_shapes_named()
+    {
+        ArgumentOutOfRangeException layout = Assert.Throws<ArgumentOutOfRangeException>(
+            () => ExactReference<float>.Multiply([1, 2], [1, 2], 1, 2, 1, (WeightLayout)7));
+        Assert.Equal("layout", layout.ParamName);
+        Assert.StartsWith("Undefined weight layout.", layout.Message, StringComparison.Ordinal);
+
+        ArgumentException x = Assert.Throws<ArgumentException>(
+            () => ExactReference<float>.Multiply([1, 2, 3, 4, 5], new float[12], 2, 3, 4, WeightLayout.OutIn));
+        Assert.Equal("x", x.ParamName);
+        Assert.StartsWith("x has 5 elements but x [2×3] needs 6.", x.Message, StringComparison.Ordinal);
+
+        ArgumentException outIn = Assert.Throws<ArgumentException>(
+            () => ExactReference<double>.Multiply(new double[6], new double[11], 2, 3, 4, WeightLayout.OutIn));
+        Assert.Equal("w", outIn.ParamName);
+        Assert.StartsWith("w has 11 elements but W [4×3] (OutIn) needs 12.", outIn.Message, StringComparison.Ordinal);
+
+        ArgumentException inOut = Assert.Throws<ArgumentException>(
+            () => ExactReference<double>.Multiply(new double[6], new double[13], 2, 3, 4, WeightLayout.InOut));
+        Assert.StartsWith("w has 13 elements but K [3×4] (InOut) needs 12.", inOut.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// FindViolation accepts the rounded reference, rejects an error just past the bound and names its row and
     /// column, scales the bound by its factor, and matches non-finite references in kind.
     /// </summary>

@@ -54,7 +54,14 @@ public sealed class ArrayLengthTests
         ArgumentException wrapping = Assert.Throws<ArgumentException>(() => ArrayLength.Of([nint.CreateChecked(1L << 32), nint.CreateChecked(1L << 32)], "input"));
         Assert.Contains("18446744073709551616 elements", wrapping.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => ArrayLength.Of([2, 1073741796], "s")); // 2147483592
-        Assert.Throws<ArgumentException>(() => ArrayLength.Of([-1, 3], "s"));
+    }
+
+    [Fact]
+    public void A_negative_length_is_named_with_its_shape_and_parameter()
+    {
+        ArgumentException e = Assert.Throws<ArgumentException>(() => ArrayLength.Of([-1, 3], "weight", "shape"));
+        Assert.StartsWith("weight [-1, 3] has a negative length.", e.Message, StringComparison.Ordinal);
+        Assert.Equal("shape", e.ParamName);
         Assert.Throws<ArgumentOutOfRangeException>(() => ArrayLength.Of(-1L, "s"));
     }
 
