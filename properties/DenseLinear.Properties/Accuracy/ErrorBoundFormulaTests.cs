@@ -42,7 +42,7 @@ public sealed class ErrorBoundFormulaTests
         }
     }
 
-    /// <summary>B₁₊₂ + B₁ + B₂ + u_T·(g₁ + g₂)·(1 + u_d) + 4u_d·magnitude.</summary>
+    /// <summary>B₁₊₂ + B₁ + B₂ + u_T·(g₁ + g₂)·(1 + 2u_d) + 4u_d·magnitude.</summary>
     [Theory]
     [InlineData(1e-6, 2e-7, 3e-7, 10.0, 20.0, 1e3)]
     [InlineData(0.0, 0.0, 0.0, 0.0, 0.0, 1.0)]
@@ -57,12 +57,12 @@ public sealed class ErrorBoundFormulaTests
 
         void Check(double actual, double u)
         {
-            double formula = boundOfSum + bound1 + bound2 + (u * (gauge1 + gauge2) * (1 + UDouble)) + (4 * UDouble * magnitude);
+            double formula = boundOfSum + bound1 + bound2 + (u * (gauge1 + gauge2) * (1 + (2 * UDouble))) + (4 * UDouble * magnitude);
             AssertFormula(formula, actual, $"Additivity(u={u})");
         }
     }
 
-    /// <summary>B_αx + |α|·B·(1 + u_d) + u_T·|α|·g·(1 + 2u_d) + 4u_d·magnitude.</summary>
+    /// <summary>B_αx + |α|·B·(1 + 2u_d) + u_T·|α|·g·(1 + 2u_d) + 4u_d·magnitude.</summary>
     [Theory]
     [InlineData(1e-6, 2e-7, 10.0, 3.0, 1e3)]
     [InlineData(1e-6, 2e-7, 10.0, -0.125, 0.0)]
@@ -79,9 +79,22 @@ public sealed class ErrorBoundFormulaTests
         void Check(double actual, double u)
         {
             double a = Math.Abs(alpha);
-            double formula = boundOfScaled + (a * bound * (1 + UDouble)) + (u * a * gauge * (1 + (2 * UDouble))) + (4 * UDouble * magnitude);
+            double formula = boundOfScaled + (a * bound * (1 + (2 * UDouble))) + (u * a * gauge * (1 + (2 * UDouble))) + (4 * UDouble * magnitude);
             AssertFormula(formula, actual, $"Homogeneity(α={alpha}, u={u})");
         }
+    }
+
+    /// <summary>
+    /// The margins for a rounding in double are factors 1 + 2u_d, the first double above 1 (1 + u_d rounds to 1): on
+    /// powers of two every step is exact, so the factor shows bitwise.
+    /// </summary>
+    [Fact]
+    public void Rounding_margins_are_the_first_double_above_one()
+    {
+        double margin = 1 + (2 * UDouble);
+        Assert.Equal(UFloat * 0.5 * margin, ErrorBound.Additivity<float>(0, 0, 0, 0.25, 0.25, 0));
+        Assert.Equal(0.25 * margin, ErrorBound.Homogeneity<double>(0, 0.125, 0, -2, 0));
+        Assert.Equal(UFloat * 2 * margin, ErrorBound.Homogeneity<float>(0, 0, 1, 2, 0));
     }
 
     /// <summary>

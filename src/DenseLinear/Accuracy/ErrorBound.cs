@@ -72,13 +72,13 @@ public static class ErrorBound
     /// the double rounding of the comparison itself (4u_d·<paramref name="magnitude"/>).
     /// </summary>
     /// <remarks>
-    /// Exactly: <c>boundOfSum + bound1 + bound2 + u_T·(g₁ + g₂)·(1 + u_d) + 4u_d·magnitude</c>, where g₁, g₂ are
+    /// Exactly: <c>boundOfSum + bound1 + bound2 + u_T·(g₁ + g₂)·(1 + 2u_d) + 4u_d·magnitude</c>, where g₁, g₂ are
     /// <paramref name="gauge1"/>, <paramref name="gauge2"/>, and <paramref name="magnitude"/> is the size of the values
     /// compared (|K(x₁) + K(x₂)| as computed in double).
     /// </remarks>
     public static double Additivity<T>(double boundOfSum, double bound1, double bound2, double gauge1, double gauge2, double magnitude)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        boundOfSum + bound1 + bound2 + (UnitRoundoff<T>() * (gauge1 + gauge2) * (1 + UnitRoundoff<double>()))
+        boundOfSum + bound1 + bound2 + (UnitRoundoff<T>() * (gauge1 + gauge2) * (1 + (2 * UnitRoundoff<double>())))
         + (4 * UnitRoundoff<double>() * magnitude);
 
     /// <summary>
@@ -86,12 +86,12 @@ public static class ErrorBound
     /// rounding of α·x (<c>u·|α|·g</c>) and of the comparison (4u_d·<paramref name="magnitude"/>).
     /// </summary>
     /// <remarks>
-    /// Exactly: <c>boundOfScaled + |α|·bound·(1 + u_d) + u_T·|α|·gauge·(1 + 2u_d) + 4u_d·magnitude</c>, where
+    /// Exactly: <c>boundOfScaled + |α|·bound·(1 + 2u_d) + u_T·|α|·gauge·(1 + 2u_d) + 4u_d·magnitude</c>, where
     /// <paramref name="bound"/> and <paramref name="gauge"/> are those of the unscaled product K(x).
     /// </remarks>
     public static double Homogeneity<T>(double boundOfScaled, double bound, double gauge, double alpha, double magnitude)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        boundOfScaled + (Math.Abs(alpha) * bound * (1 + UnitRoundoff<double>()))
+        boundOfScaled + (Math.Abs(alpha) * bound * (1 + (2 * UnitRoundoff<double>())))
         + (UnitRoundoff<T>() * Math.Abs(alpha) * gauge * (1 + (2 * UnitRoundoff<double>())))
         + (4 * UnitRoundoff<double>() * magnitude);
 
