@@ -206,6 +206,11 @@ public sealed class ExactReferenceTests
         ArgumentException inOut = Assert.Throws<ArgumentException>(
             () => ExactReference<double>.Multiply(new double[6], new double[13], 2, 3, 4, WeightLayout.InOut));
         Assert.StartsWith("w has 13 elements but K [3×4] (InOut) needs 12.", inOut.Message, StringComparison.Ordinal);
+
+        // With a zero beside it, a negative dimension leaves every length check satisfied: only its own check refuses it.
+        Assert.Equal("m", Assert.Throws<ArgumentOutOfRangeException>(() => ExactReference<float>.Multiply([], [], -1, 0, 2, WeightLayout.InOut)).ParamName);
+        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => ExactReference<float>.Multiply([], [], 0, -1, 0, WeightLayout.InOut)).ParamName);
+        Assert.Equal("n", Assert.Throws<ArgumentOutOfRangeException>(() => ExactReference<float>.Multiply([], [], 0, 0, -1, WeightLayout.InOut)).ParamName);
     }
 
     /// <summary>
