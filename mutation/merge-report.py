@@ -16,9 +16,10 @@ IGNORED_FILE = "File ignored by mutate filter"
 
 
 def measured(entry):
-    # A file of the re-run's globs has a mutant Stryker did not ignore; files outside them carry a placeholder, all
-    # their mutants Ignored, or (a file without any mutant, such as an interface) no mutant at all.
-    return entry["source"] != IGNORED_FILE and any(m["status"] != "Ignored" for m in entry.get("mutants", []))
+    # A file of the re-run's globs carries its source; one outside them carries a placeholder, or has every mutant
+    # Ignored. A file of the globs without any mutant (an enum, an interface) is measured too: it has nothing to kill.
+    mutants = entry.get("mutants", [])
+    return entry["source"] != IGNORED_FILE and not (mutants and all(m["status"] == "Ignored" for m in mutants))
 
 
 def main(part_path, rerun_path):
