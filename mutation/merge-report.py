@@ -10,16 +10,11 @@ sources, so score.py still checks each against the working tree.
 """
 
 import json
+import os
 import sys
 
-IGNORED_FILE = "File ignored by mutate filter"
-
-
-def measured(entry):
-    # A file of the re-run's globs carries its source; one outside them carries a placeholder, or has every mutant
-    # Ignored. A file of the globs without any mutant (an enum, an interface) is measured too: it has nothing to kill.
-    mutants = entry.get("mutants", [])
-    return entry["source"] != IGNORED_FILE and not (mutants and all(m["status"] == "Ignored" for m in mutants))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from score import measures_its_file  # noqa: E402  (the one definition of a measured entry, shared with the score)
 
 
 def main(part_path, rerun_path):
@@ -33,7 +28,7 @@ def main(part_path, rerun_path):
     by_key = {key(name, part["projectRoot"]): name for name in part["files"]}
     replaced = 0
     for name, entry in rerun["files"].items():
-        if not measured(entry):
+        if not measures_its_file(entry):
             continue
         k = key(name, rerun["projectRoot"])
         part["files"][by_key.get(k, name)] = entry
