@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Text.Json;
-using DenseLinear.Accuracy;
 using DenseLinear.IO;
 using DenseLinear.Layers;
 using Xunit;
@@ -12,11 +11,7 @@ namespace DenseLinear.Interop.Tests.Torch;
 /// torch's <c>nn.Sequential(Linear(5, 4), ReLU(), Linear(4, 3))</c>, saved by <c>torch.save</c>, loads as a chain of
 /// LinearLayers and of Keras-named DenseLayers whose forward matches torch's own recorded output.
 /// </summary>
-/// <remarks>
-/// Bound: the hidden layer is within its bound b₁ of the exact pre-activation on both sides, ReLU is 1-Lipschitz, so
-/// torch's and our hidden values differ by at most 2b₁; the output layer adds its own bound b₂ on each side, and the
-/// hidden difference reaches output o at most as Σⱼ |W₂[o, j]|·2b₁[j]. Both b come from <see cref="ExactReference{T}"/>.
-/// </remarks>
+/// <remarks>Bound: <see cref="TwoLayerBound"/>, the difference two evaluations in any order may show.</remarks>
 public sealed class SequentialModelTests
 {
     [Fact]
@@ -70,30 +65,17 @@ public sealed class SequentialModelTests
         LinearLayer<T> first = model.Linear[0], second = model.Linear[1];
         int m = x.Length / first.InFeatures;
 
-        ExactReference<T> hidden = ExactReference<T>.Multiply(x, Flat(first.Weight), m, first.InFeatures, first.OutFeatures, WeightLayout.OutIn, Flat(first.Bias));
         T[] h = [.. Flat<T>(first.Forward(Tensor.Create(x, [m, first.InFeatures]))).Select(v => T.Max(v, T.Zero))];
         T[] y = Flat<T>(second.Forward(Tensor.Create(h, [m, second.InFeatures])));
-        Tensor<T> dense = model.Dense[1].Forward(model.Dense[0].Forward(Tensor.Create(x, [m, first.InFeatures])));
-        T[] yDense = Flat<T>(dense);
-        ExactReference<T> output = ExactReference<T>.Multiply(h, Flat(second.Weight), m, second.InFeatures, second.OutFeatures, WeightLayout.OutIn, Flat(second.Bias));
-        T[] w2 = Flat(second.Weight);
-        for (int i = 0; i < m; i++)
+        T[] yDense = Flat<T>(model.Dense[1].Forward(model.Dense[0].Forward(Tensor.Create(x, [m, first.InFeatures]))));
+        double[] bounds = TwoLayerBound.Between(x, m, Flat(first.Weight), Flat(first.Bias), Flat(second.Weight), Flat(second.Bias));
+        for (int index = 0; index < bounds.Length; index++)
         {
-            for (int o = 0; o < second.OutFeatures; o++)
+            (int i, int o) = Math.DivRem(index, second.OutFeatures);
+            foreach ((string who, T ours) in (ReadOnlySpan<(string, T)>)[("LinearLayer chain", y[index]), ("DenseLayer chain", yDense[index])])
             {
-                int index = (i * second.OutFeatures) + o;
-                double propagated = 0;
-                for (int j = 0; j < second.InFeatures; j++)
-                {
-                    propagated += Math.Abs(double.CreateChecked(w2[(o * second.InFeatures) + j])) * 2 * hidden.Bound((i * second.InFeatures) + j);
-                }
-
-                double bound = (2 * output.Bound(index)) + propagated;
-                foreach ((string who, T ours) in (ReadOnlySpan<(string, T)>)[("LinearLayer chain", y[index]), ("DenseLayer chain", yDense[index])])
-                {
-                    double difference = Math.Abs(double.CreateChecked(ours) - double.CreateChecked(torchY[index]));
-                    Assert.True(difference <= bound, $"{file} output [{m}, {second.OutFeatures}] index ({i}, {o}): torch {torchY[index]}, {who} {ours}, |difference| {difference:R} > bound {bound:R}");
-                }
+                double difference = Math.Abs(double.CreateChecked(ours) - double.CreateChecked(torchY[index]));
+                Assert.True(difference <= bounds[index], $"{file} output [{m}, {second.OutFeatures}] index ({i}, {o}): torch {torchY[index]}, {who} {ours}, |difference| {difference:R} > bound {bounds[index]:R}");
             }
         }
     }

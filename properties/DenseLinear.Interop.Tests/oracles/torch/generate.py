@@ -7,7 +7,11 @@ Run with the interpreter that has torch (Debian's python3-torch is for /usr/bin/
 Every file is written by torch.save or numpy itself. manifest.json records, per .pt file, each tensor's dtype,
 shape and the hex of its values in C order, little-endian, taken with numpy from the tensor torch saved, so the
 readers are compared with torch's own values, not with another reader. For the MLP it also records an input and
-torch's forward output. The output is deterministic (fixed seeds), so a rerun changes nothing unless torch does.
+torch's forward output.
+
+Everything but those outputs is an input: fixed seeds and torch's and numpy's serial generators make the same bits on
+any CPU, so a rerun must reproduce them bitwise. Each "output" is computed by torch's matmul, whose summation order
+depends on the CPU; RegeneratedFixturesTests holds it to the rigorous bound instead (docs/pytorch.md).
 """
 
 import io
