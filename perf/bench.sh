@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shell entry point for the performance suite; see perf/README.md. Run from anywhere.
-#   perf/bench.sh quick [bdn-args]     the CI smoke's cases (in-process, ~1-2 min), OpenBLAS unpinned
+#   perf/bench.sh quick [bdn-args]     the CI smoke's cases (in-process, ~1-2 min), OpenBLAS on its fastest core
+#   perf/bench.sh cores                the OpenBLAS core probe alone: every candidate's rates and the one chosen
 #   perf/bench.sh medium [bdn-args]    every suite in-process, short counts (~15 min), then peak
 #   perf/bench.sh medium3 [bdn-args]   medium three times (~45 min) into three folders, peak after each, then table3
 #   perf/bench.sh full [bdn-args]      every suite, a process per case (1-1.5 hours), then peak
@@ -12,7 +13,7 @@
 #   perf/bench.sh table [options]      markdown ratio table from this run's results
 #   perf/bench.sh table3 [options]     markdown table over medium3's three runs (median and spread)
 #   perf/bench.sh baseline3            copy medium3's three runs (reports, run-info.json, fma-peak.txt) into perf/baseline/run1..3
-# quick, medium, medium3, full and peak run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed (see below).
+# quick, medium, medium3 and full anchor OpenBLAS on the fastest core that computes correctly (see below).
 # Options after compare/chart/table override their defaults; an --input (--baseline, --current) replaces the default.
 set -euo pipefail
 script=$(realpath "$0")
@@ -27,11 +28,10 @@ build() { dotnet build "$project" -c Release --nologo -v quiet >&2; }
 # The report commands: the environment as it is.
 report() { dotnet run -c Release --no-build --project "$project" -- "$@"; }
 
-# The timing commands: OpenBLAS at its best. The machine pins it to its AVX2 Haswell kernel with these two
-# variables; without them it picks its own core (Cooperlake on AVX-512). OpenBLAS reads them when it loads and .NET
-# cannot change the native environment, so they are removed at launch, for this process (and the BenchmarkDotNet
-# children it starts) only. The program itself never unsets them: CI's plain `dotnet run -- --quick` keeps them.
-timed() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE dotnet run -c Release --no-build --project "$project" -- "$@"; }
+# The timing commands. OpenBLAS at its best: the program times every core this OpenBLAS can run here, each in a
+# process of its own, and loads the fastest (--openblas-core fastest, its default; pass --openblas-core environment
+# to keep the machine's OPENBLAS_* pins, or a core's name to force one).
+timed() { dotnet run -c Release --no-build --project "$project" -- "$@"; }
 
 # Whether the option $1 is among the remaining arguments.
 given() {
@@ -58,6 +58,7 @@ case "$command" in
         ;;
     full) build && timed "$@" && timed peak ;;
     peak) build && timed peak "$@" ;;
+    cores) build && timed openblas-cores ;;
     self-test) build && report compare --self-test ;;
     compare)
         build
@@ -84,5 +85,5 @@ case "$command" in
         done
         ls perf/baseline/run*
         ;;
-    *) sed -n '2,16p' "$script"; exit 2 ;;
+    *) sed -n '2,17p' "$script"; exit 2 ;;
 esac

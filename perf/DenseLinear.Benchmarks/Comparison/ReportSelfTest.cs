@@ -20,6 +20,7 @@ public static class ReportSelfTest
         ("one path holding a case twice (several runs) is refused", RepeatedCaseRefused),
         ("the peak is the widest accelerated vector's, not the larger number", PeakIsWidestWidth),
         ("the OpenBLAS text names the core and the variables, or unpinned", OpenBlasText),
+        ("the core probe tries what the CPU runs, anchors on the fastest that worked, names every trial, and calls a generic core generic", OpenBlasCoreRules),
         ("the OpenBLAS check passes Naive itself and fails a transposed W in float and double", CheckCatchesTranspose),
         ("the speed table inverts same-run times: Packed against OpenBLAS-1T, Parallel against OpenBLAS-2T, share of peak", SpeedTableCells),
     ];
@@ -46,7 +47,8 @@ public static class ReportSelfTest
         return new RatioSpread(1.04, 0.98, 1.07, 3).Format(3) == "1.040 (0.980–1.070)"
             && simd.Format(3) == "0.150 (0.100–0.200; 2 of 3 runs)"
             && new RatioSpread(0.5, 0.5, 0.5, 1).Format(3) == "0.500 (1 of 3 runs)"
-            && new RatioSpread(0.5, 0.5, 0.5, 1).Format(1) == "0.500";
+            && new RatioSpread(0.5, 0.5, 0.5, 1).Format(1) == "0.500"
+            && new RatioSpread(0.5, 0.25, 1, 3).AsSpeed().Format(3) == "2.000 (1.000–4.000)";
     }
 
     private static bool NoisyRunIsSame()
@@ -86,6 +88,31 @@ public static class ReportSelfTest
         return new RunInfo("Cooperlake", null, none, "AMD EPYC").Describe() == "CPU: AMD EPYC; OpenBLAS core: Cooperlake (unpinned)"
             && new RunInfo("Haswell", null, pinned, null).Describe() == "CPU: unknown; OpenBLAS core: Haswell (OPENBLAS_CORETYPE=Haswell, OPENBLAS_L2_SIZE=512)"
             && new RunInfo(null, null, none, null).OpenBlasText == "none (OpenBLAS not found)";
+    }
+
+    private static bool OpenBlasCoreRules()
+    {
+        var none = new Dictionary<string, string>();
+        var pinned = new Dictionary<string, string> { ["OPENBLAS_CORETYPE"] = "Haswell" };
+        OpenBlasCoreTrial[] trials =
+        [
+            new("own pick", "Cooperlake", 201, 98, null), new("Prescott", "Prescott", 35, 17, null),
+            new("SkylakeX", "SkylakeX", 250, 30, null), new("Zen", null, null, null, "the process ended with exit code 132"),
+        ];
+        var choice = new OpenBlasChoice(OpenBlasChoice.Fastest, trials, "own pick");
+        string text = new RunInfo("Cooperlake", null, none, "AMD EPYC", choice).Describe();
+        return text == "CPU: AMD EPYC; OpenBLAS core: Cooperlake (unpinned; fastest of 4 tried (sgemm/dgemm GFLOP/s at 512³, one thread): "
+                + "own pick → Cooperlake 201/98, Prescott 35/17, SkylakeX 250/30, Zen failed: the process ended with exit code 132)"
+            && OpenBlasCoreProbe.Fastest(trials) == trials[0]
+            && OpenBlasCoreProbe.Fastest([trials[3]]) is null
+            && trials[1].Best(trials[3] with { Candidate = "Prescott" }).Failure is not null
+            && OpenBlasCore.IsGeneric("Prescott", InstructionLevel.Avx512) && OpenBlasCore.IsGeneric("Sandybridge", InstructionLevel.Avx2)
+            && !OpenBlasCore.IsGeneric("Haswell", InstructionLevel.Avx512) && !OpenBlasCore.IsGeneric("Prescott", InstructionLevel.Avx)
+            && !OpenBlasCore.IsGeneric("SapphireRapids", InstructionLevel.Avx512)
+            && OpenBlasCandidate.For(InstructionLevel.Avx2, none).Select(c => c.Label).SequenceEqual(["own pick", "Prescott", "Nehalem", "Sandybridge", "Haswell", "Zen"])
+            && OpenBlasCandidate.For(InstructionLevel.Avx512Bf16, pinned).Select(c => c.Label).SequenceEqual(["environment", "own pick", "Prescott", "Nehalem", "Sandybridge", "Haswell", "Zen", "SkylakeX", "Cooperlake"])
+            && new RunInfo("Prescott", null, pinned, null, new OpenBlasChoice(OpenBlasChoice.AsEnvironment, [], null), "generic").OpenBlasText
+                == "Prescott (OPENBLAS_CORETYPE=Haswell; as the environment pins it) WARNING: generic";
     }
 
     private static bool CheckCatchesTranspose()

@@ -5,6 +5,10 @@ public static class CpuModel
 {
     private const string CpuInfoPath = "/proc/cpuinfo";
 
+    /// <summary>
+    /// <c>AMD EPYC (family 26, model 2)</c>: a virtual machine may report only the brand, so the family and model,
+    /// which name the generation, follow it when the kernel gives them.
+    /// </summary>
     public static string? TryRead()
     {
         if (!File.Exists(CpuInfoPath))
@@ -12,9 +16,19 @@ public static class CpuModel
             return null;
         }
 
-        // "model name\t: AMD EPYC ..."; a VM may report less than the part number, and that is what is recorded.
-        string? line = File.ReadLines(CpuInfoPath).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
-        string? name = line?[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-        return string.IsNullOrEmpty(name) ? null : name;
+        string[] lines = [.. File.ReadLines(CpuInfoPath).TakeWhile(l => l.Length > 0)];
+        string? Field(string name) =>
+            lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal) && l[name.Length..].TrimStart().StartsWith(':')) is { } line
+                ? line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()
+                : null;
+        string? model = Field("model name");
+        if (string.IsNullOrEmpty(model))
+        {
+            return null;
+        }
+
+        return Field("cpu family") is { Length: > 0 } family && Field("model") is { Length: > 0 } number
+            ? $"{model} (family {family}, model {number})"
+            : model;
     }
 }

@@ -3,26 +3,50 @@ using DenseLinear.Benchmarks.OpenBlas;
 namespace DenseLinear.Benchmarks.Provenance;
 
 /// <summary>
-/// What a run timed against: the OpenBLAS core and the variables that chose it, and the CPU. Written beside the
-/// reports as <see cref="RunInfoFile.FileName"/> because BenchmarkDotNet's JSON has the processor but not the BLAS.
+/// What a run timed against: the OpenBLAS core, how it was chosen and the variables it loaded under, and the CPU.
+/// Written beside the reports as <see cref="RunInfoFile.FileName"/> because BenchmarkDotNet's JSON has the processor
+/// but not the BLAS.
 /// </summary>
 /// <param name="OpenBlasCore">The <c>openblas_get_corename</c> of the run, or null when OpenBLAS was not loaded.</param>
 /// <param name="OpenBlasConfig">The <c>openblas_get_config</c> build string, or null.</param>
-/// <param name="OpenBlasVariables">The <c>OPENBLAS_*</c> variables the run was started with.</param>
+/// <param name="OpenBlasVariables">The <c>OPENBLAS_*</c> variables OpenBLAS loaded under.</param>
 /// <param name="CpuModel">The CPU model name, or null when it could not be read.</param>
-public sealed record RunInfo(string? OpenBlasCore, string? OpenBlasConfig, IReadOnlyDictionary<string, string> OpenBlasVariables, string? CpuModel)
+/// <param name="OpenBlasChoice">How the core was chosen and every core tried, or null in records that predate it.</param>
+/// <param name="OpenBlasWarning">Why the core is a weak anchor (a generic core on an FMA CPU), or null.</param>
+public sealed record RunInfo(
+    string? OpenBlasCore,
+    string? OpenBlasConfig,
+    IReadOnlyDictionary<string, string> OpenBlasVariables,
+    string? CpuModel,
+    OpenBlasChoice? OpenBlasChoice = null,
+    string? OpenBlasWarning = null)
 {
-    /// <summary>The running process: loads OpenBLAS if it is installed.</summary>
-    public static RunInfo Capture() =>
-        new(
-            OpenBlasLibrary.IsAvailable ? OpenBlasLibrary.CoreName ?? "unknown (no openblas_get_corename)" : null,
+    /// <summary>The running process after <paramref name="choice"/> was applied: loads OpenBLAS if it is installed.</summary>
+    public static RunInfo Capture(OpenBlasChoice? choice)
+    {
+        string? core = OpenBlasLibrary.IsAvailable ? OpenBlasLibrary.CoreName ?? "unknown (no openblas_get_corename)" : null;
+        InstructionLevel cpu = ProcessInstructionLevel.Current;
+        string? warning = core is not null && OpenBlas.OpenBlasCore.IsGeneric(core, cpu)
+            ? $"{core} is a generic {OpenBlas.OpenBlasCore.LevelOf(core)} core on a CPU with {cpu}: the OpenBLAS rows understate OpenBLAS here"
+            : null;
+        return new(
+            core,
             OpenBlasLibrary.IsAvailable ? OpenBlasLibrary.Describe() : null,
             OpenBlasEnvironment.Capture(),
-            Provenance.CpuModel.TryRead());
+            Provenance.CpuModel.TryRead(),
+            choice,
+            warning);
+    }
 
-    /// <summary><c>Cooperlake (unpinned)</c>, <c>Haswell (OPENBLAS_CORETYPE=Haswell, ...)</c>, or why there is none.</summary>
+    /// <summary>
+    /// <c>Cooperlake (unpinned; fastest of 8 tried …)</c>, <c>Haswell (OPENBLAS_CORETYPE=Haswell, …; as the
+    /// environment pins it)</c>, or why there is none; a warning last when the core is generic.
+    /// </summary>
     public string OpenBlasText =>
-        OpenBlasCore is null ? "none (OpenBLAS not found)" : $"{OpenBlasCore} ({OpenBlasEnvironment.Describe(OpenBlasVariables)})";
+        OpenBlasCore is null
+            ? "none (OpenBLAS not found)"
+            : $"{OpenBlasCore} ({OpenBlasEnvironment.Describe(OpenBlasVariables)}{(OpenBlasChoice is null ? "" : "; " + OpenBlasChoice.Describe())})"
+                + (OpenBlasWarning is null ? "" : $" WARNING: {OpenBlasWarning}");
 
     /// <summary>The one line the run log, the table and the chart print.</summary>
     public string Describe() => $"CPU: {CpuModel ?? "unknown"}; OpenBLAS core: {OpenBlasText}";

@@ -53,7 +53,7 @@ public static class BenchmarkConfigs
 
     private static ManualConfig Common() =>
         ManualConfig.CreateMinimumViable()
-            .AddColumn(new GflopsColumn(), new RatioToRowColumn(RowNames.Naive), new RatioToRowColumn(RowNames.OpenBlasSingleThread))
+            .AddColumn(new GflopsColumn(), new SpeedVsRowColumn(RowNames.Naive), new SpeedVsRowColumn(RowNames.OpenBlasSingleThread))
             .AddExporter(JsonExporter.Full, MarkdownExporter.GitHub)
             .AddFilter(new NaiveWorkFilter())
             .WithOption(ConfigOptions.JoinSummary, false);

@@ -8,8 +8,9 @@ namespace DenseLinear.Benchmarks.Running;
 
 /// <summary>
 /// Runs the suites through <see cref="BenchmarkSwitcher"/>: full by default, <c>--quick</c> for the smoke, <c>--medium</c>
-/// for every suite in-process. Prints the <see cref="RunInfo"/> first and writes it beside the reports afterwards.
-/// The environment is used as given: OpenBLAS's core is chosen at load from the variables the process started with.
+/// for every suite in-process. <c>--openblas-core fastest|environment|NAME</c> says which OpenBLAS core the rows
+/// anchor on (<see cref="OpenBlasSelection"/>; the fastest by default). Prints the <see cref="RunInfo"/> first and
+/// writes it beside the reports afterwards.
 /// </summary>
 public static class RunCommand
 {
@@ -22,6 +23,19 @@ public static class RunCommand
         bool quick = args.Contains(QuickFlag);
         bool medium = args.Contains(MediumFlag);
         List<string> switcherArgs = [.. args.Where(a => a is not (QuickFlag or MediumFlag))];
+        int ruleAt = switcherArgs.IndexOf(OpenBlasSelection.Option);
+        string rule = OpenBlasChoice.Fastest;
+        if (ruleAt >= 0)
+        {
+            if (ruleAt + 1 >= switcherArgs.Count)
+            {
+                Console.Error.WriteLine($"{OpenBlasSelection.Option} takes {OpenBlasChoice.Fastest}, {OpenBlasChoice.AsEnvironment} or a core's name ({string.Join(", ", OpenBlasCore.Known.Select(c => c.Name))}).");
+                return 2;
+            }
+
+            rule = switcherArgs[ruleAt + 1];
+            switcherArgs.RemoveRange(ruleAt, 2);
+        }
 
         // Without a filter the switcher asks on the console; CI has no console, so the default is everything.
         if (!switcherArgs.Contains("--filter") && !switcherArgs.Contains("-f"))
@@ -29,8 +43,22 @@ public static class RunCommand
             switcherArgs.AddRange(["--filter", "*"]);
         }
 
-        RunInfo info = RunInfo.Capture();
+        // Before anything loads OpenBLAS: it reads its core from the environment once, when it loads.
+        OpenBlasChoice choice = OpenBlasSelection.Choose(rule);
+        RunInfo info = RunInfo.Capture(choice);
         Console.WriteLine($"Run info: {info.Describe()}");
+        if (info.OpenBlasWarning is { } warning)
+        {
+            Console.WriteLine($"WARNING: {warning}.");
+        }
+
+        if (OpenBlasSelection.ExpectedCore(choice) is { } expected && info.OpenBlasCore is { } loaded
+            && !string.Equals(expected, loaded, StringComparison.OrdinalIgnoreCase))
+        {
+            Console.WriteLine($"ERROR: OpenBLAS loaded {loaded}, not the chosen {expected} (exit 2).");
+            return 2;
+        }
+
         if (!ReportOpenBlas())
         {
             return 2;

@@ -1,0 +1,38 @@
+namespace DenseLinear.Benchmarks.OpenBlas;
+
+/// <summary>
+/// One of the x86-64 kernel families a DYNAMIC_ARCH OpenBLAS can be forced to with <c>OPENBLAS_CORETYPE</c>, and the
+/// instruction level its kernels need.
+/// </summary>
+/// <param name="Name">The name <c>OPENBLAS_CORETYPE</c> takes and <c>openblas_get_corename</c> returns.</param>
+/// <param name="Needs">The level the core's kernels execute; forcing it on a lower one would fault.</param>
+public sealed record OpenBlasCore(string Name, InstructionLevel Needs)
+{
+    /// <summary>
+    /// The cores tried, one per distinct kernel family of the x86-64 build: two SSE3 generics, AVX, the two AVX2
+    /// families (their blocking differs), and the two AVX-512 ones. Older and vendor-specific families (Core2,
+    /// Barcelona, Bulldozer, …) run the same instruction sets with older blocking, so they are not tried.
+    /// </summary>
+    public static IReadOnlyList<OpenBlasCore> Known { get; } =
+    [
+        new("Prescott", InstructionLevel.Sse3),
+        new("Nehalem", InstructionLevel.Sse3),
+        new("Sandybridge", InstructionLevel.Avx),
+        new("Haswell", InstructionLevel.Avx2),
+        new("Zen", InstructionLevel.Avx2),
+        new("SkylakeX", InstructionLevel.Avx512),
+        new("Cooperlake", InstructionLevel.Avx512Bf16),
+    ];
+
+    /// <summary>The level of a core by name (case-insensitive); <see cref="InstructionLevel.None"/> when unknown.</summary>
+    public static InstructionLevel LevelOf(string core) =>
+        Known.FirstOrDefault(c => string.Equals(c.Name, core, StringComparison.OrdinalIgnoreCase))?.Needs ?? InstructionLevel.None;
+
+    /// <summary>
+    /// Whether <paramref name="core"/> is a generic core on a CPU that runs FMA kernels: SSE3 or AVX without FMA where
+    /// AVX2 with FMA is available. Such a core is a weak anchor and never chosen silently. A core not in
+    /// <see cref="Known"/> (a newer build's) is not called generic.
+    /// </summary>
+    public static bool IsGeneric(string core, InstructionLevel cpu) =>
+        cpu >= InstructionLevel.Avx2 && LevelOf(core) is InstructionLevel.Sse3 or InstructionLevel.Avx;
+}
