@@ -112,7 +112,9 @@ public static class ReportSelfTest
             && OpenBlasCandidate.For(InstructionLevel.Avx2, none).Select(c => c.Label).SequenceEqual(["own pick", "Prescott", "Nehalem", "Sandybridge", "Haswell", "Zen"])
             && OpenBlasCandidate.For(InstructionLevel.Avx512Bf16, pinned).Select(c => c.Label).SequenceEqual(["environment", "own pick", "Prescott", "Nehalem", "Sandybridge", "Haswell", "Zen", "SkylakeX", "Cooperlake"])
             && new RunInfo("Prescott", null, pinned, null, new OpenBlasChoice(OpenBlasChoice.AsEnvironment, [], null), "generic").OpenBlasText
-                == "Prescott (OPENBLAS_CORETYPE=Haswell; as the environment pins it) WARNING: generic";
+                == "Prescott (OPENBLAS_CORETYPE=Haswell; as the environment pins it) WARNING: generic"
+            && new RunInfo("Zen", null, none, null, null, null, "Vector256 tile 6×32, KC 1024").Describe()
+                == "CPU: unknown; OpenBLAS core: Zen (unpinned); blocking: Vector256 tile 6×32, KC 1024";
     }
 
     private static bool CheckCatchesTranspose()

@@ -1,4 +1,5 @@
 using DenseLinear.Benchmarks.OpenBlas;
+using DenseLinear.Kernels;
 
 namespace DenseLinear.Benchmarks.Provenance;
 
@@ -13,13 +14,15 @@ namespace DenseLinear.Benchmarks.Provenance;
 /// <param name="CpuModel">The CPU model name, or null when it could not be read.</param>
 /// <param name="OpenBlasChoice">How the core was chosen and every core tried, or null in records that predate it.</param>
 /// <param name="OpenBlasWarning">Why the core is a weak anchor (a generic core on an FMA CPU), or null.</param>
+/// <param name="Blocking">The packed kernels' <see cref="GemmBlocking{T}"/> for float, with double's MC and NC, or null in older records.</param>
 public sealed record RunInfo(
     string? OpenBlasCore,
     string? OpenBlasConfig,
     IReadOnlyDictionary<string, string> OpenBlasVariables,
     string? CpuModel,
     OpenBlasChoice? OpenBlasChoice = null,
-    string? OpenBlasWarning = null)
+    string? OpenBlasWarning = null,
+    string? Blocking = null)
 {
     /// <summary>The running process after <paramref name="choice"/> was applied: loads OpenBLAS if it is installed.</summary>
     public static RunInfo Capture(OpenBlasChoice? choice)
@@ -35,7 +38,8 @@ public sealed record RunInfo(
             OpenBlasEnvironment.Capture(),
             Provenance.CpuModel.TryRead(),
             choice,
-            warning);
+            warning,
+            $"{GemmBlocking<float>.Machine} (double: MC {GemmBlocking<double>.Machine.MC}, NC {GemmBlocking<double>.Machine.NC})");
     }
 
     /// <summary>
@@ -49,5 +53,5 @@ public sealed record RunInfo(
                 + (OpenBlasWarning is null ? "" : $" WARNING: {OpenBlasWarning}");
 
     /// <summary>The one line the run log, the table and the chart print.</summary>
-    public string Describe() => $"CPU: {CpuModel ?? "unknown"}; OpenBLAS core: {OpenBlasText}";
+    public string Describe() => $"CPU: {CpuModel ?? "unknown"}; OpenBLAS core: {OpenBlasText}" + (Blocking is null ? "" : $"; blocking: {Blocking}");
 }

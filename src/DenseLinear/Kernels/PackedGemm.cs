@@ -13,40 +13,23 @@ namespace DenseLinear.Kernels;
 /// the batch size never change a bit of the result.
 /// </summary>
 /// <remarks>
-/// Block sizes, one set for every path (derived for an AMD EPYC Zen 5 core: 48 KiB L1d, 1 MiB L2, 32 MiB shared L3;
-/// they also suit Zen 4's 32 KiB L1d):
-/// <list type="bullet">
-/// <item>KC = 1024: every KC block reloads each y tile from memory or L3 to continue its chains, a latency the
-/// tile's KC·24 FMAs (AVX-512; KC·12 on AVX2) must hide, so fewer, longer blocks beat a weight micro-panel small
-/// enough for L1: at KC·NR·sizeof(T) = 128 KiB it streams from L2, whose bandwidth covers 128 bytes per 12 cycles.
-/// A KC of 256–512 is slower on both Zen 4 and Zen 5.</item>
-/// <item>MC·KC·sizeof(T) = 288 KiB (MC = 72 floats / 36 doubles, multiples of both MRs): the packed x block sits in
-/// L2 beside the weight micro-panel.</item>
-/// <item>NC·KC·sizeof(T) = 3 MiB (NC = 768 floats / 384 doubles): the weight block stays in L3, a small share of
-/// the 32 MiB that other cores also use.</item>
-/// </list>
+/// <para>Block sizes come from a <see cref="GemmBlocking{T}"/>, chosen per machine; every loop takes the one its
+/// kernel holds.</para>
 /// <para>The loops are compiled fully optimized up front (AggressiveOptimization): otherwise the first large
 /// product would run in the unoptimized first JIT tier until on-stack replacement kicks in.</para>
 /// </remarks>
 internal static class PackedGemm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public const int KC = 1024;
-
     public static int MR => MicroKernels<T>.MR;
 
     public static int NR => MicroKernels<T>.NR;
 
-    /// <summary>Rows of x packed at a time: 288 KiB of packed x per KC block.</summary>
-    public static int MC => 294912 / KC / Unsafe.SizeOf<T>() / MR * MR;
-
-    /// <summary>Weight panels per L3 block: NC·KC·sizeof(T) = 3 MiB.</summary>
-    public static int NCPanels => 3145728 / KC / Unsafe.SizeOf<T>() / NR;
-
     /// <summary>Values of p per packing block: 64 × NR·sizeof(T) (128 B) = 8 KiB of one panel.</summary>
     private const int PackBlock = 64;
 
-    // One packed-x block per thread, allocated on first use and reused by every later call on that thread.
+    // One packed-x block per thread, allocated on first use, grown when a blocking needs more, and reused by every
+    // later call on that thread.
     [ThreadStatic]
     private static T[]? xBlock;
 
@@ -56,8 +39,8 @@ internal static class PackedGemm<T>
     /// Panels per chunk for a call that packs its own weights: one NC block, so the buffer is at most k·NC
     /// however large n is, and fewer if that would not fit an array; 0 if not even one k×NR panel fits.
     /// </summary>
-    public static int ChunkPanels(int k, int panels) =>
-        (int)Math.Min(Math.Min(panels, NCPanels), Array.MaxLength / Math.Max(1L * k * NR, 1));
+    public static int ChunkPanels(GemmBlocking<T> blocking, int k, int panels) =>
+        (int)Math.Min(Math.Min(panels, blocking.NCPanels), Array.MaxLength / Math.Max(1L * k * NR, 1));
 
     /// <summary>
     /// Packs panels [first, end) of W into <paramref name="packed"/>, which starts at panel
@@ -176,7 +159,7 @@ internal static class PackedGemm<T>
     /// <paramref name="packedFirst"/> to at least <paramref name="panelEnd"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(ReadOnlySpan<T> x, ReadOnlySpan<T> packed, int packedFirst, Span<T> y, int k, int n, int rowStart, int rowEnd, int panelStart, int panelEnd)
+    public static void Multiply(GemmBlocking<T> blocking, ReadOnlySpan<T> x, ReadOnlySpan<T> packed, int packedFirst, Span<T> y, int k, int n, int rowStart, int rowEnd, int panelStart, int panelEnd)
     {
         int nr = NR;
         if (rowEnd - rowStart == 1)
@@ -185,17 +168,24 @@ internal static class PackedGemm<T>
             return;
         }
 
-        int mc = MC;
+        int mc = blocking.MC;
+        int kcMax = blocking.KC;
+        int ncPanels = blocking.NCPanels;
         int mr = MR;
-        T[] block = xBlock ??= new T[mc * KC];
+        if (xBlock is null || xBlock.Length < mc * kcMax)
+        {
+            xBlock = new T[mc * kcMax];
+        }
+
+        T[] block = xBlock;
         Span<T> edge = stackalloc T[MicroKernels<T>.MaxMR * MicroKernels<T>.MaxNR];
         ref T yRef = ref MemoryMarshal.GetReference(y);
-        for (int jc = panelStart; jc < panelEnd; jc += NCPanels)
+        for (int jc = panelStart; jc < panelEnd; jc += ncPanels)
         {
-            int jcEnd = Math.Min(jc + NCPanels, panelEnd);
-            for (int pc = 0; pc < k; pc += KC)
+            int jcEnd = Math.Min(jc + ncPanels, panelEnd);
+            for (int pc = 0; pc < k; pc += kcMax)
             {
-                int kc = Math.Min(KC, k - pc);
+                int kc = Math.Min(kcMax, k - pc);
 
                 // The first block starts the chains at zero (y is never read); later blocks continue them from y.
                 bool accumulate = pc > 0;

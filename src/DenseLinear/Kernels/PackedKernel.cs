@@ -6,7 +6,8 @@ namespace DenseLinear.Kernels;
 /// <summary>
 /// BLIS-style GEMM on one thread: weights packed into column panels (from either layout, so x·Wᵀ runs exactly
 /// like x·K), x packed into row panels, an FMA register tile picked at run time (12 rows × two Vector512 with AVX-512,
-/// 6 rows × half a panel with AVX2, scalar loops otherwise), cache blocking over MC, KC and NC.
+/// 6 rows × half a panel with AVX2, scalar loops otherwise), cache blocking over MC, KC and NC
+/// (<see cref="GemmBlocking{T}"/>).
 /// </summary>
 /// <remarks>
 /// <para>Formula: <c>y[i, j] = fma(x[i, k-1], W(k-1, j), … fma(x[i, 1], W(1, j), fma(x[i, 0], W(0, j), 0)))</c>,
@@ -16,15 +17,31 @@ namespace DenseLinear.Kernels;
 /// <para>Shapes: x [m×k], W [k×n] (InOut) or [n×k] (OutIn), y [m×n], row-major; y is overwritten, never read,
 /// and nothing past m·n is touched; k = 0 gives zeros.</para>
 /// <para>Memory: an unpacked call packs the weights NC columns at a time into a buffer of at most k·NC elements
-/// rented from <see cref="ArrayPool{T}.Shared"/>; each thread keeps one 288 KiB x block. With <see cref="Pack"/>
+/// rented from <see cref="ArrayPool{T}.Shared"/>; each thread keeps one MC·KC x block. With <see cref="Pack"/>
 /// the weights are packed once.</para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 public sealed class PackedKernel<T> : IWeightPackingKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>The shared instance; the kernel has no state.</summary>
-    public static PackedKernel<T> Instance { get; } = new();
+    private static readonly Lazy<PackedKernel<T>> LazyInstance = new(() => new(GemmBlocking<T>.Machine));
+
+    /// <summary>
+    /// A kernel on <paramref name="blocking"/>. Every blocking gives the same bits; it changes only the speed, so
+    /// this is for tests that cross block boundaries with small products, and for experiments.
+    /// </summary>
+    public PackedKernel(GemmBlocking<T> blocking)
+    {
+        ArgumentNullException.ThrowIfNull(blocking);
+        Blocking = blocking;
+    }
+
+    /// <summary>The shared instance, on the machine's blocking (<see cref="GemmBlocking{T}.Machine"/>).</summary>
+    /// <exception cref="InvalidOperationException"><see cref="GemmBlocking{T}.Variable"/> is malformed.</exception>
+    public static PackedKernel<T> Instance => LazyInstance.Value;
+
+    /// <summary>The block sizes this kernel runs with.</summary>
+    public GemmBlocking<T> Blocking { get; }
 
     /// <inheritdoc />
     public string Name => "Packed";
@@ -52,7 +69,7 @@ public sealed class PackedKernel<T> : IWeightPackingKernel<T>
         }
 
         int panels = PackedGemm<T>.PanelCount(n);
-        int chunk = PackedGemm<T>.ChunkPanels(k, panels);
+        int chunk = PackedGemm<T>.ChunkPanels(Blocking, k, panels);
         if (chunk == 0)
         {
             PackedGemm<T>.MultiplyChains(x, w, y, m, k, n, layout);
@@ -66,7 +83,7 @@ public sealed class PackedKernel<T> : IWeightPackingKernel<T>
             {
                 int end = Math.Min(first + chunk, panels);
                 PackedGemm<T>.PackWeights(w, k, n, layout, packed, first, first, end);
-                PackedGemm<T>.Multiply(x, packed, first, y, k, n, 0, m, first, end);
+                PackedGemm<T>.Multiply(Blocking, x, packed, first, y, k, n, 0, m, first, end);
             }
         }
         finally
@@ -101,7 +118,7 @@ public sealed class PackedKernel<T> : IWeightPackingKernel<T>
             return;
         }
 
-        PackedGemm<T>.Multiply(x, w.Panels, 0, y, k, n, 0, m, 0, PackedGemm<T>.PanelCount(n));
+        PackedGemm<T>.Multiply(Blocking, x, w.Panels, 0, y, k, n, 0, m, 0, PackedGemm<T>.PanelCount(n));
     }
 
     /// <inheritdoc />

@@ -13,20 +13,39 @@ namespace DenseLinear.Kernels;
 /// <para>Formula and shapes as in <see cref="PackedKernel{T}"/>:
 /// <c>y[i, j] = fma(x[i, k-1], W(k-1, j), … fma(x[i, 0], W(0, j), 0))</c>; x [m×k], W [k×n] (InOut) or [n×k]
 /// (OutIn), y [m×n]; y is overwritten, never read, and nothing past m·n is touched.</para>
-/// <para>Products under <see cref="ParallelThreshold"/> multiply-adds run on the calling thread: such a product
-/// takes about 50 µs on one core, and waking pool threads and joining them (5–20 µs, more on a busy machine)
-/// would eat most of what a second core saves.</para>
+/// <para>Products under <see cref="GemmBlocking{T}.ParallelWork"/> multiply-adds (2²¹ by default) run on the calling
+/// thread: waking pool threads and joining them would eat most of what a second core saves on so little work.</para>
 /// <para>Weights packed by <see cref="PackedKernel{T}.Pack"/> and by this kernel are interchangeable.</para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>m·n·k below which the product runs on one thread (2²¹ FMAs ≈ 4 MFLOP ≈ 50 µs on one core).</summary>
+    private static readonly Lazy<ParallelKernel<T>> LazyInstance = new(() => new(GemmBlocking<T>.Machine));
+
+    /// <summary>m·n·k below which the product runs on one thread by default (<see cref="GemmBlocking{T}.ParallelWork"/>).</summary>
     public const long ParallelThreshold = 1L << 21;
 
-    /// <summary>The shared instance; the kernel has no state.</summary>
-    public static ParallelKernel<T> Instance { get; } = new();
+    private readonly PackedKernel<T> singleThread;
+
+    /// <summary>
+    /// A kernel on <paramref name="blocking"/>. Every blocking gives the same bits; it changes only the speed and
+    /// the split between threads, so this is for tests that cross block boundaries with small products, and for
+    /// experiments.
+    /// </summary>
+    public ParallelKernel(GemmBlocking<T> blocking)
+    {
+        ArgumentNullException.ThrowIfNull(blocking);
+        Blocking = blocking;
+        singleThread = new PackedKernel<T>(blocking);
+    }
+
+    /// <summary>The shared instance, on the machine's blocking (<see cref="GemmBlocking{T}.Machine"/>).</summary>
+    /// <exception cref="InvalidOperationException"><see cref="GemmBlocking{T}.Variable"/> is malformed.</exception>
+    public static ParallelKernel<T> Instance => LazyInstance.Value;
+
+    /// <summary>The block sizes and the thread split this kernel runs with.</summary>
+    public GemmBlocking<T> Blocking { get; }
 
     /// <inheritdoc />
     public string Name => "Parallel";
@@ -37,15 +56,15 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         MatMulArguments.Validate(x, w, y, m, k, n, layout);
         if (!RunsInParallel(m, k, n))
         {
-            PackedKernel<T>.Instance.Multiply(x, w, y, m, k, n, layout);
+            singleThread.Multiply(x, w, y, m, k, n, layout);
             return;
         }
 
         int panels = PackedGemm<T>.PanelCount(n);
-        int chunk = PackedGemm<T>.ChunkPanels(k, panels);
+        int chunk = PackedGemm<T>.ChunkPanels(Blocking, k, panels);
         if (chunk == 0)
         {
-            PackedKernel<T>.Instance.Multiply(x, w, y, m, k, n, layout);
+            singleThread.Multiply(x, w, y, m, k, n, layout);
             return;
         }
 
@@ -56,7 +75,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
             {
                 fixed (T* xPointer = x, wPointer = w, yPointer = y)
                 {
-                    var job = new Job((nint)xPointer, (nint)wPointer, (nint)yPointer, packed, m, k, n, layout);
+                    var job = new Job(Blocking, (nint)xPointer, (nint)wPointer, (nint)yPointer, packed, m, k, n, layout);
                     for (int first = 0; first < panels; first += chunk)
                     {
                         job.Run(first, Math.Min(first + chunk, panels), packFirst: true);
@@ -72,7 +91,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
 
     /// <inheritdoc />
     public PackedWeights<T> Pack(ReadOnlySpan<T> w, int k, int n, WeightLayout layout) =>
-        PackedKernel<T>.Instance.Pack(w, k, n, layout);
+        singleThread.Pack(w, k, n, layout);
 
     /// <inheritdoc />
     public void Multiply(ReadOnlySpan<T> x, PackedWeights<T> w, Span<T> y, int m)
@@ -80,7 +99,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         PackedWeights<T>.ValidateMultiply(x, w, y, m, PackedGemm<T>.NR);
         if (!RunsInParallel(m, w.K, w.N))
         {
-            PackedKernel<T>.Instance.Multiply(x, w, y, m);
+            singleThread.Multiply(x, w, y, m);
             return;
         }
 
@@ -88,7 +107,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         {
             fixed (T* xPointer = x, yPointer = y)
             {
-                var job = new Job((nint)xPointer, 0, (nint)yPointer, w.PanelArray, m, w.K, w.N, w.SourceLayout);
+                var job = new Job(Blocking, (nint)xPointer, 0, (nint)yPointer, w.PanelArray, m, w.K, w.N, w.SourceLayout);
                 job.Run(0, PackedGemm<T>.PanelCount(w.N), packFirst: false);
             }
         }
@@ -97,11 +116,11 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    private static bool RunsInParallel(int m, int k, int n) =>
-        Environment.ProcessorCount > 1 && (long)m * n * k >= ParallelThreshold;
+    private bool RunsInParallel(int m, int k, int n) =>
+        Environment.ProcessorCount > 1 && (long)m * n * k >= Blocking.ParallelWork;
 
     /// <summary>One call's pinned operands, shared read-only by the workers; each writes a disjoint part of y.</summary>
-    private sealed unsafe class Job(nint x, nint w, nint y, T[] packed, int m, int k, int n, WeightLayout layout)
+    private sealed unsafe class Job(GemmBlocking<T> blocking, nint x, nint w, nint y, T[] packed, int m, int k, int n, WeightLayout layout)
     {
         private static readonly int ChunksPerPass = Environment.ProcessorCount * 4;
 
@@ -109,8 +128,6 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         // cannot be shared out evenly (3 tiles on 2 cores leave one core half idle).
         private const int RowTilesPerCore = 4;
 
-        // Half of a 32 MiB L3: the pass's weights that row chunks can all read from the shared cache.
-        private const long SharedCacheBytes = 16L << 20;
         private int first;
         private int end;
         private int packedFirst;
@@ -165,7 +182,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
             int cores = Environment.ProcessorCount;
             int columns = (end - first) * PackedGemm<T>.NR;
             long weightBytes = (long)k * columns * Unsafe.SizeOf<T>();
-            bool rowsFit = rowTiles >= RowTilesPerCore * cores && (weightBytes <= SharedCacheBytes || m >= columns);
+            bool rowsFit = rowTiles >= RowTilesPerCore * cores && (weightBytes <= blocking.SplitBytes || m >= columns);
             return rowsFit || (panelChunks < cores && rowTiles >= cores);
         }
 
@@ -187,13 +204,13 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         {
             int mr = PackedGemm<T>.MR;
             int start = mr * Split(rowTiles, rowChunks, chunk);
-            PackedGemm<T>.Multiply(X, packed, packedFirst, Y, k, n, start, Math.Min(mr * Split(rowTiles, rowChunks, chunk + 1), m), first, end);
+            PackedGemm<T>.Multiply(blocking, X, packed, packedFirst, Y, k, n, start, Math.Min(mr * Split(rowTiles, rowChunks, chunk + 1), m), first, end);
         }
 
         private void MultiplyPanels(int chunk)
         {
             (int start, int stop) = PanelRange(chunk);
-            PackedGemm<T>.Multiply(X, packed, packedFirst, Y, k, n, 0, m, start, stop);
+            PackedGemm<T>.Multiply(blocking, X, packed, packedFirst, Y, k, n, 0, m, start, stop);
         }
     }
 }
