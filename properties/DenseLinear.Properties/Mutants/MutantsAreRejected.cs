@@ -82,6 +82,30 @@ public sealed class MutantsAreRejected
         Rejection.Fact(On(new DroppedBlockRemainderKernel<float>()).ShapesAcrossCacheBlocksAgree, "Cache-block shapes");
 
     [Fact]
+    public void Cache_block_shapes_reject_a_chain_restarted_past_1024_in_k() =>
+        Rejection.Fact(On(new RestartedChainKernel<float>()).ShapesAcrossCacheBlocksAgree, "Cache-block shapes");
+
+    [Fact]
+    public void Cache_block_shapes_reject_a_column_shift_past_the_first_768_columns() =>
+        Rejection.Fact(On(new ShiftedColumnBlockKernel<float>()).ShapesAcrossCacheBlocksAgree, "Cache-block shapes");
+
+    [Fact]
+    public void Freivalds_rejects_a_chain_restarted_past_1024_in_k() =>
+        Rejection.Fact(On(new RestartedChainKernel<float>()).LargeProductsPassFreivaldsCheck, "Freivalds");
+
+    [Fact]
+    public void Freivalds_rejects_a_chain_restarted_past_1024_in_k_in_double() =>
+        Rejection.Fact(new MutantKernelSpecification<double>(new RestartedChainKernel<double>()).LargeProductsPassFreivaldsCheck, "Freivalds");
+
+    [Fact]
+    public void Freivalds_rejects_a_column_shift_past_the_first_768_columns() =>
+        Rejection.Fact(On(new ShiftedColumnBlockKernel<float>()).LargeProductsPassFreivaldsCheck, "Freivalds");
+
+    [Fact]
+    public void Freivalds_rejects_accumulation_in_half() =>
+        Rejection.Fact(On(new HalfAccumulatorKernel<float>()).LargeProductsPassFreivaldsCheck, "Freivalds");
+
+    [Fact]
     public void Small_shapes_alone_miss_a_dropped_block_remainder() =>
         On(new DroppedBlockRemainderKernel<float>()).EverySmallShapeAgrees();
 

@@ -41,6 +41,16 @@ public static class SpecificationSettings
     /// </summary>
     public static (int Rows, int Inner, int Columns) SweepBounds { get; } = Mutation ? (8, 18, 18) : (14, 34, 34);
 
+    /// <summary>
+    /// The products family 18 checks by Freivalds' method. Quick: the batch-1 row and a 40-row product, both past two
+    /// KC blocks of 1024 in k and two NC blocks of 768 columns. Deep adds the batch-1 row at 4096², 32×4096×4096 and
+    /// 2048³. Mutation keeps the 40-row product.
+    /// </summary>
+    public static IReadOnlyList<(int M, int K, int N)> FreivaldsProducts { get; } =
+        Mutation ? [(40, 2100, 1600)]
+        : Deep ? [(1, 2100, 1600), (40, 2100, 1600), (1, 4096, 4096), (32, 4096, 4096), (2048, 2048, 2048)]
+        : [(1, 2100, 1600), (40, 2100, 1600)];
+
     /// <summary>The replay seed from the environment, or null.</summary>
     public static string? Replay { get; } = Normalize(Environment.GetEnvironmentVariable(ReplayVariable));
 

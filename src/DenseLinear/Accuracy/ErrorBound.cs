@@ -67,6 +67,31 @@ public static class ErrorBound
     }
 
     /// <summary>
+    /// Freivalds' check of one row, <c>|fl(x·W)·r − x·(W·r)|</c> for a vector r of <paramref name="columns"/> weights:
+    /// each output is within its dot-product bound, so the weighted sum is within
+    /// <c>γₖ(u_T)·Σⱼ|rⱼ|·gaugeᵢⱼ + k·η_T·Σⱼ|rⱼ|</c>, plus the reference's own error.
+    /// </summary>
+    /// <remarks>
+    /// Exactly: <c>(γₖ(u_T)·G·(1 + γₖ₊ₙ₊₂(u_d)) + k·η_T·R + referenceError)·(1 + 2u_d)</c>, k = <paramref name="terms"/>,
+    /// n = <paramref name="columns"/>, G = <paramref name="weightedGauge"/> = Σₚ|x[i,p]|·Σⱼ|W(p,j)|·|rⱼ| (two nested
+    /// non-negative sums in double, within γₖ₊ₙ₊₂(u_d) of exact), R = <paramref name="weightSum"/> = Σⱼ|rⱼ|.
+    /// </remarks>
+    /// <param name="terms">k, the length of each output's dot product.</param>
+    /// <param name="columns">n, the length of r.</param>
+    /// <param name="weightedGauge">Σⱼ |rⱼ|·Σₚ |x[i,p]|·|W(p,j)|, computed as Σₚ |x[i,p]|·(|W|·|r|)ₚ.</param>
+    /// <param name="weightSum">Σⱼ |rⱼ|.</param>
+    /// <param name="referenceError">The error of the double evaluation of both sides (<see cref="FreivaldsReference{T}"/>).</param>
+    public static double Freivalds<T>(int terms, int columns, double weightedGauge, double weightSum, double referenceError)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double gaugeRounding = 1 + Gamma(terms + columns + 2, UnitRoundoff<double>());
+        double bound = (Gamma(terms, UnitRoundoff<T>()) * weightedGauge * gaugeRounding)
+            + (terms * SmallestSubnormal<T>() * weightSum)
+            + referenceError;
+        return bound * (1 + (2 * UnitRoundoff<double>()));
+    }
+
+    /// <summary>
     /// Additivity, <c>|K(fl(x₁ + x₂)) − (K(x₁) + K(x₂))|</c>: the three products' bounds, plus the rounding of
     /// the input sum, which moves the exact product by at most <c>u·(|x₁| + |x₂|)·|W| = u·(g₁ + g₂)</c>, plus
     /// the double rounding of the comparison itself (4u_d·<paramref name="magnitude"/>).
