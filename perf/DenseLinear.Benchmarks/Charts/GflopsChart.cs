@@ -91,12 +91,14 @@ public static class GflopsChart
         return svg.ToString();
     }
 
-    /// <summary>OpenBLAS in black and grey, the yardsticks; DenseLinear's rows in colour.</summary>
+    /// <summary>The peers as yardsticks: OpenBLAS in black and grey, libtorch in red and pink; DenseLinear's rows in the palette.</summary>
     private static string ColorOf(string row, List<string> rows) => row switch
     {
         RowNames.OpenBlasSingleThread => "#000000",
         RowNames.OpenBlasTwoThreads => "#8c8c8c",
-        _ => Palette[rows.Where(r => !RowNames.IsOpenBlas(r)).ToList().IndexOf(row) % Palette.Length],
+        RowNames.LibTorchSingleThread => "#d62728",
+        RowNames.LibTorchTwoThreads => "#ff9896",
+        _ => Palette[rows.Where(r => !RowNames.IsPeer(r)).ToList().IndexOf(row) % Palette.Length],
     };
 
     private static double NiceCeiling(double value)

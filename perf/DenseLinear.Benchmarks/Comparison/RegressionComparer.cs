@@ -7,8 +7,8 @@ public static class RegressionComparer
 {
     public const double DefaultThreshold = 0.15;
 
-    /// <summary>Only DenseLinear's own rows get a verdict; OpenBLAS is the yardstick, not a subject.</summary>
-    public static bool IsJudged(RatioKey key) => !RowNames.IsOpenBlas(key.Row);
+    /// <summary>Only DenseLinear's own rows get a verdict; the peers (OpenBLAS, libtorch) are yardsticks, not subjects.</summary>
+    public static bool IsJudged(RatioKey key) => !RowNames.IsPeer(key.Row);
 
     public static ComparisonResult Compare(IEnumerable<BenchmarkRecord> baseline, IEnumerable<BenchmarkRecord> current, double threshold = DefaultThreshold) =>
         Compare(SameRunRatios.Compute(baseline), SameRunRatios.Compute(current), threshold);

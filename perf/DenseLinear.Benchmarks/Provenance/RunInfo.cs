@@ -1,3 +1,4 @@
+using DenseLinear.Benchmarks.LibTorch;
 using DenseLinear.Benchmarks.OpenBlas;
 using DenseLinear.Kernels;
 
@@ -14,6 +15,7 @@ namespace DenseLinear.Benchmarks.Provenance;
 /// <param name="CpuModel">The CPU model name, or null when it could not be read.</param>
 /// <param name="OpenBlasChoice">How the core was chosen and every core tried, or null in records that predate it.</param>
 /// <param name="OpenBlasWarning">Why the core is a weak anchor (a generic core on an FMA CPU), or null.</param>
+/// <param name="LibTorch">libtorch's version and binding, or why it did not load; null in older records.</param>
 /// <param name="Blocking">The packed kernels' <see cref="GemmBlocking{T}"/> for float, with double's MC and NC, or null in older records.</param>
 public sealed record RunInfo(
     string? OpenBlasCore,
@@ -22,6 +24,7 @@ public sealed record RunInfo(
     string? CpuModel,
     OpenBlasChoice? OpenBlasChoice = null,
     string? OpenBlasWarning = null,
+    string? LibTorch = null,
     string? Blocking = null)
 {
     /// <summary>The running process after <paramref name="choice"/> was applied: loads OpenBLAS if it is installed.</summary>
@@ -39,6 +42,7 @@ public sealed record RunInfo(
             Provenance.CpuModel.TryRead(),
             choice,
             warning,
+            LibTorchLibrary.Describe(),
             $"{GemmBlocking<float>.Machine} (double: MC {GemmBlocking<double>.Machine.MC}, NC {GemmBlocking<double>.Machine.NC})");
     }
 
@@ -53,5 +57,6 @@ public sealed record RunInfo(
                 + (OpenBlasWarning is null ? "" : $" WARNING: {OpenBlasWarning}");
 
     /// <summary>The one line the run log, the table and the chart print.</summary>
-    public string Describe() => $"CPU: {CpuModel ?? "unknown"}; OpenBLAS core: {OpenBlasText}" + (Blocking is null ? "" : $"; blocking: {Blocking}");
+    public string Describe() =>
+        $"CPU: {CpuModel ?? "unknown"}; OpenBLAS core: {OpenBlasText}" + (LibTorch is null ? "" : $"; {LibTorch}") + (Blocking is null ? "" : $"; blocking: {Blocking}");
 }

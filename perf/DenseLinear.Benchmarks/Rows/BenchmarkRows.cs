@@ -1,4 +1,5 @@
 using System.Numerics;
+using DenseLinear.Benchmarks.LibTorch;
 using DenseLinear.Benchmarks.OpenBlas;
 using DenseLinear.Benchmarks.Suites;
 using DenseLinear.Kernels;
@@ -7,7 +8,7 @@ namespace DenseLinear.Benchmarks.Rows;
 
 /// <summary>
 /// Every row a suite measures, in order: each registry kernel (Naive first), the layer forward, pre-packed
-/// kernels, then OpenBLAS on one and on two threads when the library is installed. A kernel added to
+/// kernels, then OpenBLAS and libtorch on one and on two threads where each library loads. A kernel added to
 /// <see cref="BuiltInKernels{T}.All"/> appears here without an edit.
 /// </summary>
 public static class BenchmarkRows<T>
@@ -33,6 +34,12 @@ public static class BenchmarkRows<T>
                 yield return RowNames.OpenBlasSingleThread;
                 yield return RowNames.OpenBlasTwoThreads;
             }
+
+            if (LibTorchLibrary.IsAvailable)
+            {
+                yield return RowNames.LibTorchSingleThread;
+                yield return RowNames.LibTorchTwoThreads;
+            }
         }
     }
 
@@ -41,6 +48,8 @@ public static class BenchmarkRows<T>
         RowNames.Layer => new LayerRow<T>(data),
         RowNames.OpenBlasSingleThread => new OpenBlasRow<T>(data, threads: 1),
         RowNames.OpenBlasTwoThreads => new OpenBlasRow<T>(data, threads: 2),
+        RowNames.LibTorchSingleThread => new LibTorchRow<T>(data, threads: 1),
+        RowNames.LibTorchTwoThreads => new LibTorchRow<T>(data, threads: 2),
         _ => PrePackedRow<T>.TryCreate(name, data) ?? new KernelRow<T>(BuiltInKernels<T>.Get(name), data),
     };
 }
