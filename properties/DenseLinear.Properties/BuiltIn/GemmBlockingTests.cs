@@ -21,7 +21,7 @@ public sealed class GemmBlockingTests
         {
             GemmBlocking<float> single = GemmBlocking<float>.ForCaches(caches);
             GemmBlocking<double> @double = GemmBlocking<double>.ForCaches(caches);
-            Assert.Equal((1024, 72 / single.MR * single.MR, 768, 16L << 20), (single.KC, single.MC, single.NC, single.SplitBytes));
+            Assert.Equal((1024, 72 / single.MR * single.MR, 768, 16L << 20, 512L << 10), (single.KC, single.MC, single.NC, single.SplitBytes, single.StreamBytes));
             Assert.Equal((1024, 36 / @double.MR * @double.MR, 384), (@double.KC, @double.MC, @double.NC));
         }
     }

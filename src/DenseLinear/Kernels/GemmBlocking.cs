@@ -22,6 +22,10 @@ namespace DenseLinear.Kernels;
 /// the y tiles.</item>
 /// <item>NC = the smaller of 3/32 of L3 and 3·L2 (3·L2 without an L3), / (KC·s), whole NR panels: the packed
 /// weight block stays in the shared cache, a small share of what other cores also use.</item>
+/// <item>A call that packs its own weights for one row uses each packed panel once: it packs half of L2's worth of
+/// panels at a time and multiplies them at once, so they are read back from L2. Taller products pack NC columns at
+/// a time, which every block of x then reuses; in groups that small they would pack their x block again for every
+/// group.</item>
 /// <item>Two threads split rows while a pass's weights fit the smaller of half of L3 and 16·L2 (L2 without an L3),
 /// which both threads then read from the shared cache; past that, or for short batches, each thread takes its own
 /// column panels. The L2 caps matter where a hypervisor reports the L3 of a whole socket, or of several.</item>
@@ -41,8 +45,9 @@ public sealed record GemmBlocking<T>
 
     private static readonly Lazy<GemmBlocking<T>> LazyMachine = new(() => ForCaches(CacheHierarchy.Machine).Overridden(Environment.GetEnvironmentVariable(Variable)));
 
-    private GemmBlocking(int kc, int mc, int nc, long splitBytes, long parallelWork, string source)
+    private GemmBlocking(int kc, int mc, int nc, long splitBytes, long parallelWork, long streamBytes, string source)
     {
+        StreamBytes = streamBytes;
         KC = kc;
         MC = mc;
         NC = nc;
@@ -82,6 +87,12 @@ public sealed record GemmBlocking<T>
     /// </summary>
     public long ParallelWork { get; }
 
+    /// <summary>
+    /// The packed weights a one-row call that packs its own keeps at a time: half of L2, so a group of panels is
+    /// packed and read back from L2 instead of memory.
+    /// </summary>
+    public long StreamBytes { get; }
+
     /// <summary>What the blocking was derived from: the caches, and the override when one applied.</summary>
     public string Source { get; private init; }
 
@@ -99,7 +110,7 @@ public sealed record GemmBlocking<T>
         int mc = (int)Math.Clamp(xBlock / ((long)kc * size) / mr, 1, 4096) * mr;
         int nc = (int)Math.Clamp(weightBlock / ((long)kc * size) / nr, 1, 4096) * nr;
         long split = caches.L3 > 0 ? Math.Min(caches.L3 / 2, 16 * caches.L2) : caches.L2;
-        return new GemmBlocking<T>(kc, mc, nc, split, ParallelKernel<T>.ParallelThreshold, caches.ToString());
+        return new GemmBlocking<T>(kc, mc, nc, split, ParallelKernel<T>.ParallelThreshold, caches.L2 / 2, caches.ToString());
     }
 
     /// <summary>
@@ -130,7 +141,7 @@ public sealed record GemmBlocking<T>
             throw new ArgumentOutOfRangeException(nameof(kc), kc, $"The x block MC·KC = {mc}·{kc} exceeds {MaxXBlock} elements.");
         }
 
-        return new GemmBlocking<T>(kc, mc, nc, splitBytes, parallelWork, Source);
+        return new GemmBlocking<T>(kc, mc, nc, splitBytes, parallelWork, StreamBytes, Source);
     }
 
     /// <summary><c>Vector512 tile 12×32, KC 1024, MC 72, NC 768, row split up to 16 MiB of weights; from L1d 48 KiB, …</c>.</summary>

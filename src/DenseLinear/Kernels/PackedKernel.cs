@@ -17,7 +17,7 @@ namespace DenseLinear.Kernels;
 /// <para>Shapes: x [m×k], W [k×n] (InOut) or [n×k] (OutIn), y [m×n], row-major; y is overwritten, never read,
 /// and nothing past m·n is touched; k = 0 gives zeros.</para>
 /// <para>Memory: an unpacked call packs the weights NC columns at a time into a buffer of at most k·NC elements
-/// rented from <see cref="ArrayPool{T}.Shared"/>; each thread keeps one MC·KC x block. With <see cref="Pack"/>
+/// rented from <see cref="ArrayPool{T}.Shared"/> (for one row, half of L2's worth at a time); each thread keeps one MC·KC x block. With <see cref="Pack"/>
 /// the weights are packed once.</para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
@@ -73,6 +73,22 @@ public sealed class PackedKernel<T> : IWeightPackingKernel<T>
         if (chunk == 0)
         {
             PackedGemm<T>.MultiplyChains(x, w, y, m, k, n, layout);
+            return;
+        }
+
+        if (m == 1)
+        {
+            int group = Math.Min(chunk, PackedGemm<T>.StreamPanels(Blocking, k));
+            T[] buffer = ArrayPool<T>.Shared.Rent(group * k * PackedGemm<T>.NR);
+            try
+            {
+                PackedGemm<T>.MultiplyStreaming(Blocking, x, w, y, m, k, n, layout, 0, panels, group, buffer);
+            }
+            finally
+            {
+                ArrayPool<T>.Shared.Return(buffer);
+            }
+
             return;
         }
 

@@ -68,6 +68,22 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
             return;
         }
 
+        if (m == 1)
+        {
+            // One row uses each packed panel once and packs no x: every thread streams its own panels through its own
+            // buffer. Taller products would pack their x block again for every group of panels.
+            unsafe
+            {
+                fixed (T* xPointer = x, wPointer = w, yPointer = y)
+                {
+                    new Job(Blocking, (nint)xPointer, (nint)wPointer, (nint)yPointer, [], m, k, n, layout)
+                        .RunStreaming(panels, Math.Min(chunk, PackedGemm<T>.StreamPanels(Blocking, k)));
+                }
+            }
+
+            return;
+        }
+
         T[] packed = ArrayPool<T>.Shared.Rent(chunk * k * PackedGemm<T>.NR);
         try
         {
@@ -134,6 +150,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         private int rowTiles;
         private int rowChunks;
         private int panelChunks;
+        private int streamGroup;
 
         private ReadOnlySpan<T> X => new((void*)x, m * k);
 
@@ -171,6 +188,19 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         }
 
         /// <summary>
+        /// All of y, each chunk of column panels on its own thread, which packs <paramref name="group"/> panels at a
+        /// time into a buffer of its own and multiplies them at once (<see cref="PackedGemm{T}.MultiplyStreaming"/>).
+        /// </summary>
+        public void RunStreaming(int panels, int group)
+        {
+            first = 0;
+            end = panels;
+            streamGroup = group;
+            panelChunks = Math.Min(panels, ChunksPerPass);
+            Parallel.For(0, panelChunks, StreamPanels);
+        }
+
+        /// <summary>
         /// Rows or column panels for this pass. Row chunks share the pass's weights, which every thread then reads
         /// in full: the cheaper split while those weights stay in the shared L3 and there are row tiles enough to
         /// balance the cores. Otherwise (a short batch, or pre-packed weights past L3 that are wider than the batch
@@ -205,6 +235,21 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
             int mr = PackedGemm<T>.MR;
             int start = mr * Split(rowTiles, rowChunks, chunk);
             PackedGemm<T>.Multiply(blocking, X, packed, packedFirst, Y, k, n, start, Math.Min(mr * Split(rowTiles, rowChunks, chunk + 1), m), first, end);
+        }
+
+        private void StreamPanels(int chunk)
+        {
+            (int start, int stop) = PanelRange(chunk);
+            T[] buffer = ArrayPool<T>.Shared.Rent(streamGroup * k * PackedGemm<T>.NR);
+            try
+            {
+                var weights = new ReadOnlySpan<T>((void*)w, k * n);
+                PackedGemm<T>.MultiplyStreaming(blocking, X, weights, Y, m, k, n, layout, start, stop, streamGroup, buffer);
+            }
+            finally
+            {
+                ArrayPool<T>.Shared.Return(buffer);
+            }
         }
 
         private void MultiplyPanels(int chunk)
