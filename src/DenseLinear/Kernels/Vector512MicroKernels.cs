@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace DenseLinear.Kernels;
 
@@ -194,6 +195,10 @@ internal static class Vector512MicroKernels<T>
         c31.StoreUnsafe(ref c, (3 * s) + lanes);
     }
 
+    // Rows of the four panels fetched ahead by Row4: a one-row product streams its weights from memory, and the
+    // hardware prefetchers alone keep too few lines in flight on one core.
+    private const int PrefetchRows = 16;
+
     /// <summary>
     /// Four panels of one row: <c>dst[q·NR + l] = chain over p of x[p]·b[q·panelStride + p·rowStride + l]</c>, 8
     /// independent chains (latency × pipes).
@@ -217,6 +222,23 @@ internal static class Vector512MicroKernels<T>
             c5 = Fma(xp, Vector512.LoadUnsafe(ref b, s2 + lanes), c5);
             c6 = Fma(xp, Vector512.LoadUnsafe(ref b, s3), c6);
             c7 = Fma(xp, Vector512.LoadUnsafe(ref b, s3 + lanes), c7);
+            if (Sse.IsSupported)
+            {
+                unsafe
+                {
+                    byte* ahead = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref b, PrefetchRows * rowStride));
+                    nint panel = (nint)s1 * sizeof(T);
+                    Sse.Prefetch0(ahead);
+                    Sse.Prefetch0(ahead + 64);
+                    Sse.Prefetch0(ahead + panel);
+                    Sse.Prefetch0(ahead + panel + 64);
+                    Sse.Prefetch0(ahead + (2 * panel));
+                    Sse.Prefetch0(ahead + (2 * panel) + 64);
+                    Sse.Prefetch0(ahead + (3 * panel));
+                    Sse.Prefetch0(ahead + (3 * panel) + 64);
+                }
+            }
+
             b = ref Unsafe.Add(ref b, rowStride);
         }
 
