@@ -104,6 +104,8 @@ public static class ReportSelfTest
         string text = new RunInfo("Cooperlake", null, none, "AMD EPYC", choice).Describe();
         return text == "CPU: AMD EPYC; OpenBLAS core: Cooperlake (unpinned; fastest of 4 tried (sgemm/dgemm GFLOP/s at 512³, one thread): "
                 + "own pick → Cooperlake 201/98, Prescott 35/17, SkylakeX 250/30, Zen failed: the process ended with exit code 132)"
+            && new RunInfo("Cooperlake", null, none, "AMD EPYC", choice).Summarize()
+                == "CPU: AMD EPYC; OpenBLAS core: Cooperlake (unpinned; fastest of 4 tried: own pick → Cooperlake, Prescott, SkylakeX, Zen (failed))"
             && OpenBlasCoreProbe.Fastest(trials) == trials[0]
             && OpenBlasCoreProbe.Fastest([trials[3]]) is null
             && trials[1].Best(trials[3] with { Candidate = "Prescott" }).Failure is not null

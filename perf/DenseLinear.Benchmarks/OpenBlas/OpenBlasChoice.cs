@@ -10,6 +10,15 @@ public sealed record OpenBlasChoice(string Rule, IReadOnlyList<OpenBlasCoreTrial
 
     public const string AsEnvironment = "environment";
 
+    /// <summary>
+    /// <c>fastest of 8 tried: environment → Haswell, own pick → Cooperlake, …</c>: every core tried, without the rates,
+    /// which differ from run to run; for a label over several runs.
+    /// </summary>
+    public string Summarize() =>
+        Trials.Count == 0
+            ? Describe()
+            : $"fastest of {Trials.Count} tried: {string.Join(", ", Trials.Select(t => t.Failure is null ? (t.Core is null || t.Core == t.Candidate ? t.Candidate : $"{t.Candidate} → {t.Core}") : $"{t.Candidate} (failed)"))}";
+
     /// <summary><c>fastest of 8 tried (sgemm/dgemm GFLOP/s at 512³, one thread): …</c>, or how else it was chosen.</summary>
     public string Describe() =>
         Trials.Count == 0

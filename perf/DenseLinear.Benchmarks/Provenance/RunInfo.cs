@@ -56,7 +56,16 @@ public sealed record RunInfo(
             : $"{OpenBlasCore} ({OpenBlasEnvironment.Describe(OpenBlasVariables)}{(OpenBlasChoice is null ? "" : "; " + OpenBlasChoice.Describe())})"
                 + (OpenBlasWarning is null ? "" : $" WARNING: {OpenBlasWarning}");
 
-    /// <summary>The one line the run log, the table and the chart print.</summary>
+    /// <summary>
+    /// The line a table or chart prints for the runs it shows: <see cref="Describe"/> with the probe's trials named
+    /// but not their rates, so runs that chose alike share one label.
+    /// </summary>
+    public string Summarize() =>
+        $"CPU: {CpuModel ?? "unknown"}; OpenBLAS core: "
+        + (OpenBlasCore is null ? OpenBlasText : $"{OpenBlasCore} ({OpenBlasEnvironment.Describe(OpenBlasVariables)}{(OpenBlasChoice is null ? "" : "; " + OpenBlasChoice.Summarize())})" + (OpenBlasWarning is null ? "" : $" WARNING: {OpenBlasWarning}"))
+        + (LibTorch is null ? "" : $"; {LibTorch}") + (Blocking is null ? "" : $"; blocking: {Blocking}");
+
+    /// <summary>The one line the run log prints, with each probed core's rates.</summary>
     public string Describe() =>
         $"CPU: {CpuModel ?? "unknown"}; OpenBLAS core: {OpenBlasText}" + (LibTorch is null ? "" : $"; {LibTorch}") + (Blocking is null ? "" : $"; blocking: {Blocking}");
 }

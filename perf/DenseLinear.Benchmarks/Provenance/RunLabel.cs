@@ -21,6 +21,11 @@ public static class RunLabel
     public static string Describe(string input)
     {
         RunInfo? info = RunInfoFile.TryRead(input);
+        if (info is { CpuModel: not null })
+        {
+            return info.Summarize();
+        }
+
         string cpu = info?.CpuModel ?? FullJsonReader.TryReadProcessorName(input) ?? "unknown (not recorded)";
         string core = info?.OpenBlasText ?? $"unknown (no {RunInfoFile.FileName})";
         return $"CPU: {cpu}; OpenBLAS core: {core}";

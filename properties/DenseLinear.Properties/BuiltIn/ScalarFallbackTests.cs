@@ -136,11 +136,15 @@ public sealed class ScalarFallbackTests
             // panel past the asked ones, which no path may write.
             foreach (MicroKernelPath path in Enum.GetValues<MicroKernelPath>())
             {
-                var onPath = new T[(panels + 1) * nr];
-                onPath.AsSpan(panels * nr).Fill(KernelHarness.Unwritten<T>());
-                MicroKernels<T>.RowOn(path, k, ref x[0], ref b[0], panelStride, rowStride, panels, ref onPath[0]);
-                AssertSame<T>(scalar[..^1], onPath[..(panels * nr)], $"row k={k}, panels={panels}, packed={packed}, path {path}");
-                Assert.True(Array.TrueForAll(onPath[(panels * nr)..], v => Matrices.BitEqual(v, KernelHarness.Unwritten<T>())), $"row k={k}, panels={panels}, path {path}: wrote past its {panels} panels");
+                // With and without fetching the weights ahead, which may change no value.
+                foreach (bool prefetch in (ReadOnlySpan<bool>)[false, true])
+                {
+                    var onPath = new T[(panels + 1) * nr];
+                    onPath.AsSpan(panels * nr).Fill(KernelHarness.Unwritten<T>());
+                    MicroKernels<T>.RowOn(path, k, ref x[0], ref b[0], panelStride, rowStride, panels, ref onPath[0], prefetch);
+                    AssertSame<T>(scalar[..^1], onPath[..(panels * nr)], $"row k={k}, panels={panels}, packed={packed}, path {path}, prefetch {prefetch}");
+                    Assert.True(Array.TrueForAll(onPath[(panels * nr)..], v => Matrices.BitEqual(v, KernelHarness.Unwritten<T>())), $"row k={k}, panels={panels}, path {path}: wrote past its {panels} panels");
+                }
             }
 
             Assert.True(Matrices.BitEqual(scalar[^1], KernelHarness.Unwritten<T>()), $"row k={k}, panels={panels}: the scalar row wrote past its {nr} lanes");

@@ -93,15 +93,16 @@ internal static class MicroKernels<T>
 
     /// <summary>
     /// <c>dst[q·NR + l] = chain over p of x[p] · b[q·panelStride + p·rowStride + l]</c> for <paramref name="panels"/>
-    /// (1..4) groups of NR columns, each chain from zero over the whole k.
+    /// (1..4) groups of NR columns, each chain from zero over the whole k. <paramref name="prefetch"/> asks the paths
+    /// that can to fetch the weights ahead, for weights streamed from memory; it changes no value.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Row(int k, ref T x, ref T b, nint panelStride, nint rowStride, int panels, ref T dst) =>
-        RowOn(Path, k, ref x, ref b, panelStride, rowStride, panels, ref dst);
+    public static void Row(int k, ref T x, ref T b, nint panelStride, nint rowStride, int panels, ref T dst, bool prefetch = false) =>
+        RowOn(Path, k, ref x, ref b, panelStride, rowStride, panels, ref dst, prefetch);
 
     /// <summary><see cref="Row"/> on <paramref name="path"/>; internal for the tests, as <see cref="TileOn"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void RowOn(MicroKernelPath path, int k, ref T x, ref T b, nint panelStride, nint rowStride, int panels, ref T dst)
+    internal static void RowOn(MicroKernelPath path, int k, ref T x, ref T b, nint panelStride, nint rowStride, int panels, ref T dst, bool prefetch = false)
     {
         int nr = NR;
         int q = 0;
@@ -110,7 +111,7 @@ internal static class MicroKernels<T>
             case MicroKernelPath.Vector512:
                 if (panels == RowPanels)
                 {
-                    Vector512MicroKernels<T>.Row4(k, ref x, ref b, panelStride, rowStride, ref dst);
+                    Vector512MicroKernels<T>.Row4(k, ref x, ref b, panelStride, rowStride, ref dst, prefetch);
                     return;
                 }
 

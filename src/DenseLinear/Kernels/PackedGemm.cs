@@ -186,7 +186,7 @@ internal static class PackedGemm<T>
         int nr = NR;
         if (rowEnd - rowStart == 1)
         {
-            MultiplyRow(x.Slice(rowStart * k, k), packed, packedFirst, y.Slice(rowStart * n, n), k, n, panelStart, panelEnd);
+            MultiplyRow(x.Slice(rowStart * k, k), packed, packedFirst, y.Slice(rowStart * n, n), k, n, panelStart, panelEnd, Streams(blocking, k, panelEnd - panelStart));
             return;
         }
 
@@ -369,9 +369,13 @@ internal static class PackedGemm<T>
         }
     }
 
+    /// <summary>Whether a row's weights, k × panels·NR, exceed L2 (twice the stream bytes), so they come from memory.</summary>
+    private static bool Streams(GemmBlocking<T> blocking, int k, int panels) =>
+        (long)k * panels * NR * Unsafe.SizeOf<T>() > 2 * blocking.StreamBytes;
+
     /// <summary>One row against packed panels: no x packing, whole k per chain, 4 panels per sweep.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MultiplyRow(ReadOnlySpan<T> x, ReadOnlySpan<T> packed, int packedFirst, Span<T> y, int k, int n, int panelStart, int panelEnd)
+    private static void MultiplyRow(ReadOnlySpan<T> x, ReadOnlySpan<T> packed, int packedFirst, Span<T> y, int k, int n, int panelStart, int panelEnd, bool prefetch)
     {
         int nr = NR;
         Span<T> scratch = stackalloc T[MicroKernels<T>.RowPanels * MicroKernels<T>.MaxNR];
@@ -381,7 +385,7 @@ internal static class PackedGemm<T>
         {
             int panels = Math.Min(MicroKernels<T>.RowPanels, panelEnd - jp);
             ref T b = ref Unsafe.AsRef(in packed[(jp - packedFirst) * panelStride]);
-            MicroKernels<T>.Row(k, ref xRef, ref b, panelStride, nr, panels, ref MemoryMarshal.GetReference(scratch));
+            MicroKernels<T>.Row(k, ref xRef, ref b, panelStride, nr, panels, ref MemoryMarshal.GetReference(scratch), prefetch);
             int j0 = jp * nr;
             int width = Math.Min(panels * nr, n - j0);
             scratch[..width].CopyTo(y.Slice(j0, width));
@@ -390,8 +394,9 @@ internal static class PackedGemm<T>
 
     /// <summary>One row against an unpacked K [k×n] (InOut), read in place with stride n.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplyRowInOut(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int k, int n)
+    public static void MultiplyRowInOut(GemmBlocking<T> blocking, ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int k, int n)
     {
+        bool prefetch = Streams(blocking, k, PanelCount(n));
         int nr = NR;
         Span<T> scratch = stackalloc T[MicroKernels<T>.RowPanels * MicroKernels<T>.MaxNR];
         ref T xRef = ref MemoryMarshal.GetReference(x);
@@ -402,7 +407,7 @@ internal static class PackedGemm<T>
         while (j + nr <= n)
         {
             int panels = Math.Min(MicroKernels<T>.RowPanels, (n - j) / nr);
-            MicroKernels<T>.Row(k, ref xRef, ref Unsafe.Add(ref wRef, j), nr, n, panels, ref MemoryMarshal.GetReference(scratch));
+            MicroKernels<T>.Row(k, ref xRef, ref Unsafe.Add(ref wRef, j), nr, n, panels, ref MemoryMarshal.GetReference(scratch), prefetch);
             scratch[..(panels * nr)].CopyTo(y.Slice(j, panels * nr));
             j += panels * nr;
         }

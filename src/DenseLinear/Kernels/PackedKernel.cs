@@ -64,7 +64,7 @@ public sealed class PackedKernel<T> : IWeightPackingKernel<T>
         if (m == 1 && layout == WeightLayout.InOut)
         {
             // A single row reuses no weight, so packing would only add a copy: read K in place.
-            PackedGemm<T>.MultiplyRowInOut(x, w, y, k, n);
+            PackedGemm<T>.MultiplyRowInOut(Blocking, x, w, y, k, n);
             return;
         }
 

@@ -195,8 +195,9 @@ internal static class Vector512MicroKernels<T>
         c31.StoreUnsafe(ref c, (3 * s) + lanes);
     }
 
-    // Rows of the four panels fetched ahead by Row4: a one-row product streams its weights from memory, and the
-    // hardware prefetchers alone keep too few lines in flight on one core.
+    // Rows of the four panels fetched ahead by Row4 when asked: a one-row product whose weights exceed L2 streams
+    // them from memory, and the hardware prefetchers alone keep too few lines in flight on one core; weights that
+    // stay in cache only pay for the extra instructions.
     private const int PrefetchRows = 16;
 
     /// <summary>
@@ -204,7 +205,7 @@ internal static class Vector512MicroKernels<T>
     /// independent chains (latency × pipes).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Row4(int k, ref T x, ref T b, nint panelStride, nint rowStride, ref T dst)
+    public static void Row4(int k, ref T x, ref T b, nint panelStride, nint rowStride, ref T dst, bool prefetch)
     {
         nuint lanes = Lanes;
         nuint s1 = (nuint)panelStride;
@@ -222,7 +223,7 @@ internal static class Vector512MicroKernels<T>
             c5 = Fma(xp, Vector512.LoadUnsafe(ref b, s2 + lanes), c5);
             c6 = Fma(xp, Vector512.LoadUnsafe(ref b, s3), c6);
             c7 = Fma(xp, Vector512.LoadUnsafe(ref b, s3 + lanes), c7);
-            if (Sse.IsSupported)
+            if (prefetch && Sse.IsSupported)
             {
                 unsafe
                 {
