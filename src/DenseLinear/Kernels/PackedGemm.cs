@@ -43,18 +43,17 @@ internal static class PackedGemm<T>
         (int)Math.Min(Math.Min(panels, blocking.NCPanels), Array.MaxLength / Math.Max(1L * k * NR, 1));
 
     /// <summary>
-    /// Panels per group when a call streams its weights (<see cref="MultiplyStreaming"/>): as many k×NR panels as
-    /// <see cref="GemmBlocking{T}.StreamBytes"/> holds, at least one and at most one NC block.
+    /// Panels per group when a one-row call packs its own weights (<see cref="PackAndMultiply"/>): as many k×NR panels
+    /// as <see cref="GemmBlocking{T}.StreamBytes"/> holds, at least one and at most one NC block.
     /// </summary>
     public static int StreamPanels(GemmBlocking<T> blocking, int k) =>
         (int)Math.Clamp(blocking.StreamBytes / Math.Max(1L * k * NR * Unsafe.SizeOf<T>(), 1), 1, blocking.NCPanels);
 
     /// <summary>
     /// y for rows [0, m) and the columns of panels [panelStart, panelEnd), packing <paramref name="group"/> panels
-    /// of W at a time into <paramref name="buffer"/> (group·k·NR elements) and multiplying them at once: for one row
-    /// each packed panel is used once, so it is read back from L2 right after it is written.
+    /// of W at a time into <paramref name="buffer"/> (group·k·NR elements) and multiplying them at once.
     /// </summary>
-    public static void MultiplyStreaming(GemmBlocking<T> blocking, ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int m, int k, int n, WeightLayout layout, int panelStart, int panelEnd, int group, Span<T> buffer)
+    public static void PackAndMultiply(GemmBlocking<T> blocking, ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int m, int k, int n, WeightLayout layout, int panelStart, int panelEnd, int group, Span<T> buffer)
     {
         for (int first = panelStart; first < panelEnd; first += group)
         {

@@ -76,31 +76,13 @@ public sealed class PackedKernel<T> : IWeightPackingKernel<T>
             return;
         }
 
-        if (m == 1)
-        {
-            int group = Math.Min(chunk, PackedGemm<T>.StreamPanels(Blocking, k));
-            T[] buffer = ArrayPool<T>.Shared.Rent(group * k * PackedGemm<T>.NR);
-            try
-            {
-                PackedGemm<T>.MultiplyStreaming(Blocking, x, w, y, m, k, n, layout, 0, panels, group, buffer);
-            }
-            finally
-            {
-                ArrayPool<T>.Shared.Return(buffer);
-            }
-
-            return;
-        }
-
-        T[] packed = ArrayPool<T>.Shared.Rent(chunk * k * PackedGemm<T>.NR);
+        // One row uses each packed panel once, so it packs half of L2's worth at a time and reads it back from L2;
+        // taller products pack an NC block, which every block of x then reuses.
+        int group = m == 1 ? Math.Min(chunk, PackedGemm<T>.StreamPanels(Blocking, k)) : chunk;
+        T[] packed = ArrayPool<T>.Shared.Rent(group * k * PackedGemm<T>.NR);
         try
         {
-            for (int first = 0; first < panels; first += chunk)
-            {
-                int end = Math.Min(first + chunk, panels);
-                PackedGemm<T>.PackWeights(w, k, n, layout, packed, first, first, end);
-                PackedGemm<T>.Multiply(Blocking, x, packed, first, y, k, n, 0, m, first, end);
-            }
+            PackedGemm<T>.PackAndMultiply(Blocking, x, w, y, m, k, n, layout, 0, panels, group, packed);
         }
         finally
         {

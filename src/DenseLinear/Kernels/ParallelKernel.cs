@@ -189,7 +189,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
 
         /// <summary>
         /// All of y, each chunk of column panels on its own thread, which packs <paramref name="group"/> panels at a
-        /// time into a buffer of its own and multiplies them at once (<see cref="PackedGemm{T}.MultiplyStreaming"/>).
+        /// time into a buffer of its own and multiplies them at once (<see cref="PackedGemm{T}.PackAndMultiply"/>).
         /// </summary>
         public void RunStreaming(int panels, int group)
         {
@@ -244,7 +244,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
             try
             {
                 var weights = new ReadOnlySpan<T>((void*)w, k * n);
-                PackedGemm<T>.MultiplyStreaming(blocking, X, weights, Y, m, k, n, layout, start, stop, streamGroup, buffer);
+                PackedGemm<T>.PackAndMultiply(blocking, X, weights, Y, m, k, n, layout, start, stop, streamGroup, buffer);
             }
             finally
             {

@@ -211,6 +211,9 @@ internal static class Vector512MicroKernels<T>
         nuint s1 = (nuint)panelStride;
         nuint s2 = 2 * s1;
         nuint s3 = 3 * s1;
+
+        // A panel row is NR·sizeof(T) = 128 bytes, two cache lines, in each of the four panels.
+        nint panelBytes = panelStride * Unsafe.SizeOf<T>();
         Vector512<T> c0 = Vector512<T>.Zero, c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
         for (int p = 0; p < k; p++)
         {
@@ -228,15 +231,14 @@ internal static class Vector512MicroKernels<T>
                 unsafe
                 {
                     byte* ahead = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref b, PrefetchRows * rowStride));
-                    nint panel = (nint)s1 * sizeof(T);
                     Sse.Prefetch0(ahead);
                     Sse.Prefetch0(ahead + 64);
-                    Sse.Prefetch0(ahead + panel);
-                    Sse.Prefetch0(ahead + panel + 64);
-                    Sse.Prefetch0(ahead + (2 * panel));
-                    Sse.Prefetch0(ahead + (2 * panel) + 64);
-                    Sse.Prefetch0(ahead + (3 * panel));
-                    Sse.Prefetch0(ahead + (3 * panel) + 64);
+                    Sse.Prefetch0(ahead + panelBytes);
+                    Sse.Prefetch0(ahead + panelBytes + 64);
+                    Sse.Prefetch0(ahead + (2 * panelBytes));
+                    Sse.Prefetch0(ahead + (2 * panelBytes) + 64);
+                    Sse.Prefetch0(ahead + (3 * panelBytes));
+                    Sse.Prefetch0(ahead + (3 * panelBytes) + 64);
                 }
             }
 
