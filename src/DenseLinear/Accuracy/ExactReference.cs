@@ -56,25 +56,7 @@ public sealed class ExactReference<T>
         ReadOnlySpan<T> x, ReadOnlySpan<T> w, int m, int k, int n, WeightLayout layout, ReadOnlySpan<T> bias = default)
     {
         // The judge checks its own arguments: it shares no code with the kernels it judges.
-        ArgumentOutOfRangeException.ThrowIfNegative(m);
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        if (layout is not (WeightLayout.InOut or WeightLayout.OutIn))
-        {
-            throw new ArgumentOutOfRangeException(nameof(layout), layout, "Undefined weight layout.");
-        }
-
-        string weightShape = layout == WeightLayout.OutIn ? $"W [{n}×{k}] (OutIn)" : $"K [{k}×{n}] (InOut)";
-        if (x.Length != (long)m * k)
-        {
-            throw new ArgumentException($"x has {x.Length} elements but x [{m}×{k}] needs {(long)m * k}.", nameof(x));
-        }
-
-        if (w.Length != (long)k * n)
-        {
-            throw new ArgumentException($"w has {w.Length} elements but {weightShape} needs {(long)k * n}.", nameof(w));
-        }
-
+        string weightShape = ReferenceOperands.Validate(x, w, m, k, n, layout);
         if (!bias.IsEmpty && bias.Length != n)
         {
             throw new ArgumentException($"bias has {bias.Length} elements but x [{m}×{k}] · {weightShape} needs {n}.", nameof(bias));
@@ -89,8 +71,7 @@ public sealed class ExactReference<T>
                 var dot = new CompensatedDot();
                 for (int p = 0; p < k; p++)
                 {
-                    T weight = layout == WeightLayout.InOut ? w[(p * n) + j] : w[(j * k) + p];
-                    dot.Add(double.CreateChecked(x[(i * k) + p]), double.CreateChecked(weight));
+                    dot.Add(double.CreateChecked(x[(i * k) + p]), double.CreateChecked(ReferenceOperands.Weight(w, p, j, k, n, layout)));
                 }
 
                 if (!bias.IsEmpty)

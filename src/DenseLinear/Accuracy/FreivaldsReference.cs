@@ -44,20 +44,14 @@ public sealed class FreivaldsReference<T>
     /// Prepares the check of y [m×n] = x [m×k]·W for W [k×n] (InOut) or [n×k] (OutIn), row-major, with the vector
     /// <paramref name="r"/> of n finite values. x and W must be finite.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is negative, or the layout is undefined.</exception>
     /// <exception cref="ArgumentException">A length does not match the shapes, or a value is not finite.</exception>
     public static FreivaldsReference<T> Create(ReadOnlySpan<T> x, ReadOnlySpan<T> w, int m, int k, int n, WeightLayout layout, ReadOnlySpan<double> r)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(m);
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        if (layout is not (WeightLayout.InOut or WeightLayout.OutIn))
+        ReferenceOperands.Validate(x, w, m, k, n, layout);
+        if (r.Length != n)
         {
-            throw new ArgumentOutOfRangeException(nameof(layout), layout, "Undefined weight layout.");
-        }
-
-        if (x.Length != (long)m * k || w.Length != (long)k * n || r.Length != n)
-        {
-            throw new ArgumentException($"x has {x.Length} elements, w {w.Length} and r {r.Length}, but x [{m}×{k}] · W ({layout}, {k}·{n}) needs {(long)m * k}, {(long)k * n} and {n}.");
+            throw new ArgumentException($"r has {r.Length} elements but y [{m}×{n}] · r needs {n}.", nameof(r));
         }
 
         foreach (double value in r)
@@ -77,8 +71,7 @@ public sealed class FreivaldsReference<T>
             var dot = new CompensatedDot();
             for (int j = 0; j < n; j++)
             {
-                T weight = layout == WeightLayout.InOut ? w[(p * n) + j] : w[(j * k) + p];
-                dot.Add(double.CreateChecked(weight), r[j]);
+                dot.Add(double.CreateChecked(ReferenceOperands.Weight(w, p, j, k, n, layout)), r[j]);
             }
 
             u[p] = dot.Result;

@@ -40,31 +40,47 @@ public sealed record CacheHierarchy(long L1Data, long L2, long L3, string Source
             return null;
         }
 
-        long l1 = 0, l2 = 0, l3 = 0;
-        foreach (string index in Directory.GetDirectories(directory, "index*"))
-        {
-            string? level = ReadLine(index, "level"), type = ReadLine(index, "type");
-            long size = ParseSize(ReadLine(index, "size"));
-            if (type == "Instruction" || size <= 0)
-            {
-                continue;
-            }
+        return FromLevels(Caches(directory), "sysfs");
+    }
 
+    /// <summary>
+    /// The hierarchy from each data or unified cache's level and size (later ones of a level replace earlier ones), or
+    /// null when there is no level-1 and level-2 size.
+    /// </summary>
+    internal static CacheHierarchy? FromLevels(IEnumerable<(int Level, long Bytes)> caches, string source)
+    {
+        long l1 = 0, l2 = 0, l3 = 0;
+        foreach ((int level, long bytes) in caches)
+        {
             switch (level)
             {
-                case "1":
-                    l1 = size;
+                case 1:
+                    l1 = bytes;
                     break;
-                case "2":
-                    l2 = size;
+                case 2:
+                    l2 = bytes;
                     break;
-                case "3":
-                    l3 = size;
+                case 3:
+                    l3 = bytes;
                     break;
             }
         }
 
-        return l1 > 0 && l2 > 0 ? new CacheHierarchy(l1, l2, l3, "sysfs") : null;
+        return l1 > 0 && l2 > 0 ? new CacheHierarchy(l1, l2, l3, source) : null;
+    }
+
+    /// <summary>Each <c>index*</c> that is a data or unified cache with a size: its level and bytes.</summary>
+    private static IEnumerable<(int Level, long Bytes)> Caches(string directory)
+    {
+        foreach (string index in Directory.GetDirectories(directory, "index*"))
+        {
+            long size = ParseSize(ReadLine(index, "size"));
+            if (ReadLine(index, "type") != "Instruction" && size > 0
+                && int.TryParse(ReadLine(index, "level"), NumberStyles.None, CultureInfo.InvariantCulture, out int level))
+            {
+                yield return (level, size);
+            }
+        }
     }
 
     /// <summary>sysfs sizes: <c>48K</c>, <c>1024K</c>, <c>32M</c>; 0 for anything else.</summary>

@@ -34,14 +34,13 @@ internal static class CpuidCaches
     {
         (_, _, int l1Ecx, _) = X86Base.CpuId(unchecked((int)0x80000005), 0);
         (_, _, int l2Ecx, int l3Edx) = X86Base.CpuId(unchecked((int)0x80000006), 0);
-        long l1 = (long)(l1Ecx >>> 24) << 10, l2 = (long)(l2Ecx >>> 16) << 10, l3 = (long)(l3Edx >>> 18) << 19;
-        return l1 > 0 && l2 > 0 ? new CacheHierarchy(l1, l2, l3, "CPUID") : null;
+        return CacheHierarchy.FromLevels([(1, (long)(l1Ecx >>> 24) << 10), (2, (long)(l2Ecx >>> 16) << 10), (3, (long)(l3Edx >>> 18) << 19)], "CPUID");
     }
 
-    private static CacheHierarchy? Read(int leaf)
-    {
-        long l1 = 0, l2 = 0, l3 = 0;
+    private static CacheHierarchy? Read(int leaf) => CacheHierarchy.FromLevels(Caches(leaf), "CPUID");
 
+    private static IEnumerable<(int Level, long Bytes)> Caches(int leaf)
+    {
         // Sub-leaves end with type 0; no processor has more than a handful, and 16 bounds a broken answer.
         for (int subleaf = 0; subleaf < 16; subleaf++)
         {
@@ -49,30 +48,14 @@ internal static class CpuidCaches
             int type = eax & 0x1F;
             if (type == 0)
             {
-                break;
+                yield break;
             }
 
-            if (type == 2)
+            if (type != 2)
             {
-                continue;
-            }
-
-            long ways = ((ebx >>> 22) & 0x3FF) + 1L, partitions = ((ebx >>> 12) & 0x3FF) + 1L, line = (ebx & 0xFFF) + 1L;
-            long size = ways * partitions * line * (unchecked((uint)ecx) + 1L);
-            switch ((eax >>> 5) & 0x7)
-            {
-                case 1:
-                    l1 = size;
-                    break;
-                case 2:
-                    l2 = size;
-                    break;
-                case 3:
-                    l3 = size;
-                    break;
+                long ways = ((ebx >>> 22) & 0x3FF) + 1L, partitions = ((ebx >>> 12) & 0x3FF) + 1L, line = (ebx & 0xFFF) + 1L;
+                yield return ((eax >>> 5) & 0x7, ways * partitions * line * (unchecked((uint)ecx) + 1L));
             }
         }
-
-        return l1 > 0 && l2 > 0 ? new CacheHierarchy(l1, l2, l3, "CPUID") : null;
     }
 }
