@@ -35,4 +35,8 @@ public sealed record OpenBlasCore(string Name, InstructionLevel Needs)
     /// </summary>
     public static bool IsGeneric(string core, InstructionLevel cpu) =>
         cpu >= InstructionLevel.Avx2 && LevelOf(core) is InstructionLevel.Sse3 or InstructionLevel.Avx;
+
+    /// <summary>The warning a run prints when <paramref name="core"/> is generic on <paramref name="cpu"/>, or null.</summary>
+    public static string? GenericWarning(string core, InstructionLevel cpu) =>
+        IsGeneric(core, cpu) ? $"{core} is a generic {LevelOf(core)} core on a CPU with {cpu}: the OpenBLAS rows understate OpenBLAS here" : null;
 }

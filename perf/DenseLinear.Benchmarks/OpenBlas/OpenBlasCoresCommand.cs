@@ -27,9 +27,9 @@ public static class OpenBlasCoresCommand
         }
 
         Console.WriteLine($"openblas-cores: a run anchors on {fastest.Candidate} ({fastest.Core}), sgemm/dgemm GFLOP/s at {OpenBlasCoreTiming.Shape.M}³, one thread.");
-        if (fastest.Core is { } core && OpenBlasCore.IsGeneric(core, cpu))
+        if (fastest.Core is { } core && OpenBlasCore.GenericWarning(core, cpu) is { } warning)
         {
-            Console.WriteLine($"WARNING: {core} is a generic {OpenBlasCore.LevelOf(core)} core on a CPU with {cpu}.");
+            Console.WriteLine($"WARNING: {warning}.");
         }
 
         return 0;

@@ -31,10 +31,7 @@ public sealed record RunInfo(
     public static RunInfo Capture(OpenBlasChoice? choice)
     {
         string? core = OpenBlasLibrary.IsAvailable ? OpenBlasLibrary.CoreName ?? "unknown (no openblas_get_corename)" : null;
-        InstructionLevel cpu = ProcessInstructionLevel.Current;
-        string? warning = core is not null && OpenBlas.OpenBlasCore.IsGeneric(core, cpu)
-            ? $"{core} is a generic {OpenBlas.OpenBlasCore.LevelOf(core)} core on a CPU with {cpu}: the OpenBLAS rows understate OpenBLAS here"
-            : null;
+        string? warning = core is null ? null : OpenBlas.OpenBlasCore.GenericWarning(core, ProcessInstructionLevel.Current);
         return new(
             core,
             OpenBlasLibrary.IsAvailable ? OpenBlasLibrary.Describe() : null,
@@ -50,22 +47,24 @@ public sealed record RunInfo(
     /// <c>Cooperlake (unpinned; fastest of 8 tried …)</c>, <c>Haswell (OPENBLAS_CORETYPE=Haswell, …; as the
     /// environment pins it)</c>, or why there is none; a warning last when the core is generic.
     /// </summary>
-    public string OpenBlasText =>
-        OpenBlasCore is null
-            ? "none (OpenBLAS not found)"
-            : $"{OpenBlasCore} ({OpenBlasEnvironment.Describe(OpenBlasVariables)}{(OpenBlasChoice is null ? "" : "; " + OpenBlasChoice.Describe())})"
-                + (OpenBlasWarning is null ? "" : $" WARNING: {OpenBlasWarning}");
+    public string OpenBlasText => CoreText(OpenBlasChoice?.Describe());
 
     /// <summary>
     /// The line a table or chart prints for the runs it shows: <see cref="Describe"/> with the probe's trials named
     /// but not their rates, so runs that chose alike share one label.
     /// </summary>
-    public string Summarize() =>
-        $"CPU: {CpuModel ?? "unknown"}; OpenBLAS core: "
-        + (OpenBlasCore is null ? OpenBlasText : $"{OpenBlasCore} ({OpenBlasEnvironment.Describe(OpenBlasVariables)}{(OpenBlasChoice is null ? "" : "; " + OpenBlasChoice.Summarize())})" + (OpenBlasWarning is null ? "" : $" WARNING: {OpenBlasWarning}"))
-        + (LibTorch is null ? "" : $"; {LibTorch}") + (Blocking is null ? "" : $"; blocking: {Blocking}");
+    public string Summarize() => Line(CoreText(OpenBlasChoice?.Summarize()));
 
     /// <summary>The one line the run log prints, with each probed core's rates.</summary>
-    public string Describe() =>
-        $"CPU: {CpuModel ?? "unknown"}; OpenBLAS core: {OpenBlasText}" + (LibTorch is null ? "" : $"; {LibTorch}") + (Blocking is null ? "" : $"; blocking: {Blocking}");
+    public string Describe() => Line(OpenBlasText);
+
+    private string Line(string coreText) =>
+        $"CPU: {CpuModel ?? "unknown"}; OpenBLAS core: {coreText}" + (LibTorch is null ? "" : $"; {LibTorch}") + (Blocking is null ? "" : $"; blocking: {Blocking}");
+
+    /// <summary>The core, its variables, <paramref name="choice"/> (how it was chosen) and the warning.</summary>
+    private string CoreText(string? choice) =>
+        OpenBlasCore is null
+            ? "none (OpenBLAS not found)"
+            : $"{OpenBlasCore} ({OpenBlasEnvironment.Describe(OpenBlasVariables)}{(choice is null ? "" : "; " + choice)})"
+                + (OpenBlasWarning is null ? "" : $" WARNING: {OpenBlasWarning}");
 }
