@@ -1,5 +1,4 @@
 using DenseLinear.Kernels;
-using DenseLinear.Properties.Harness;
 
 namespace DenseLinear.Properties.BuiltIn;
 
@@ -10,33 +9,15 @@ namespace DenseLinear.Properties.BuiltIn;
 /// </summary>
 public static class ForcedBlockingSuites
 {
-    public sealed class PackedTinyFloat : DigestedKernelSpecification<float>
-    {
-        protected override IMatMulKernel<float> Kernel { get; } = new PackedKernel<float>(ForcedBlockings.Of<float>("tiny"));
-    }
+    public sealed class PackedTinyFloat() : ForcedBlockingSuite<float>(b => new PackedKernel<float>(b), "tiny");
 
-    public sealed class PackedTinyDouble : DigestedKernelSpecification<double>
-    {
-        protected override IMatMulKernel<double> Kernel { get; } = new PackedKernel<double>(ForcedBlockings.Of<double>("tiny"));
-    }
+    public sealed class PackedTinyDouble() : ForcedBlockingSuite<double>(b => new PackedKernel<double>(b), "tiny");
 
-    public sealed class ParallelTinyFloat : DigestedKernelSpecification<float>
-    {
-        protected override IMatMulKernel<float> Kernel { get; } = new ParallelKernel<float>(ForcedBlockings.Of<float>("tiny"));
-    }
+    public sealed class ParallelTinyFloat() : ForcedBlockingSuite<float>(b => new ParallelKernel<float>(b), "tiny");
 
-    public sealed class ParallelTinyDouble : DigestedKernelSpecification<double>
-    {
-        protected override IMatMulKernel<double> Kernel { get; } = new ParallelKernel<double>(ForcedBlockings.Of<double>("tiny"));
-    }
+    public sealed class ParallelTinyDouble() : ForcedBlockingSuite<double>(b => new ParallelKernel<double>(b), "tiny");
 
-    public sealed class ParallelRowsFloat : DigestedKernelSpecification<float>
-    {
-        protected override IMatMulKernel<float> Kernel { get; } = new ParallelKernel<float>(ForcedBlockings.Of<float>("rows"));
-    }
+    public sealed class ParallelRowsFloat() : ForcedBlockingSuite<float>(b => new ParallelKernel<float>(b), "rows");
 
-    public sealed class ParallelRowsDouble : DigestedKernelSpecification<double>
-    {
-        protected override IMatMulKernel<double> Kernel { get; } = new ParallelKernel<double>(ForcedBlockings.Of<double>("rows"));
-    }
+    public sealed class ParallelRowsDouble() : ForcedBlockingSuite<double>(b => new ParallelKernel<double>(b), "rows");
 }
