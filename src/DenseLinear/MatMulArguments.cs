@@ -20,29 +20,30 @@ public static class MatMulArguments
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         ThrowIfUndefined(layout);
-        string shapes = Describe(m, k, n, layout);
-        int xLength = Product(m, k, "x", shapes);
-        int wLength = Product(k, n, "w", shapes);
-        int yLength = Product(m, n, "y", shapes);
+
+        // The shapes are described only on the way to a throw: a valid call, however small, formats no string.
+        int xLength = Product(m, k, "x", m, k, n, layout);
+        int wLength = Product(k, n, "w", m, k, n, layout);
+        int yLength = Product(m, n, "y", m, k, n, layout);
         if (x.Length != xLength)
         {
-            throw new ArgumentException($"x has {x.Length} elements but {shapes} needs x [{m}×{k}] = {xLength}.", nameof(x));
+            throw new ArgumentException($"x has {x.Length} elements but {Describe(m, k, n, layout)} needs x [{m}×{k}] = {xLength}.", nameof(x));
         }
 
         if (w.Length != wLength)
         {
-            throw new ArgumentException($"w has {w.Length} elements but {shapes} needs w {WeightShape(k, n, layout)} = {wLength}.", nameof(w));
+            throw new ArgumentException($"w has {w.Length} elements but {Describe(m, k, n, layout)} needs w {WeightShape(k, n, layout)} = {wLength}.", nameof(w));
         }
 
         if (y.Length < yLength)
         {
-            throw new ArgumentException($"y has {y.Length} elements but {shapes} needs y [{m}×{n}] = {yLength}.", nameof(y));
+            throw new ArgumentException($"y has {y.Length} elements but {Describe(m, k, n, layout)} needs y [{m}×{n}] = {yLength}.", nameof(y));
         }
 
         Span<T> written = y[..yLength];
         if (written.Overlaps(x) || written.Overlaps(w))
         {
-            throw new ArgumentException($"y overlaps an input in {shapes}; the kernel writes y without reading it.", nameof(y));
+            throw new ArgumentException($"y overlaps an input in {Describe(m, k, n, layout)}; the kernel writes y without reading it.", nameof(y));
         }
     }
 
@@ -64,12 +65,12 @@ public static class MatMulArguments
     private static string WeightShape(int k, int n, WeightLayout layout) =>
         layout == WeightLayout.OutIn ? $"[{n}×{k}]" : $"[{k}×{n}]";
 
-    private static int Product(int a, int b, string name, string shapes)
+    private static int Product(int a, int b, string name, int m, int k, int n, WeightLayout layout)
     {
         long product = (long)a * b;
         if (product > int.MaxValue)
         {
-            throw new ArgumentException($"{name} would need {a}×{b} = {product} elements, more than a span holds, in {shapes}.", name);
+            throw new ArgumentException($"{name} would need {a}×{b} = {product} elements, more than a span holds, in {Describe(m, k, n, layout)}.", name);
         }
 
         return (int)product;

@@ -21,7 +21,7 @@ public sealed class GemmBlockingTests
         {
             GemmBlocking<float> single = GemmBlocking<float>.ForCaches(caches);
             GemmBlocking<double> @double = GemmBlocking<double>.ForCaches(caches);
-            Assert.Equal((1024, 72 / single.MR * single.MR, 768, 16L << 20, 512L << 10), (single.KC, single.MC, single.NC, single.SplitBytes, single.StreamBytes));
+            Assert.Equal((1024, 72 / single.MR * single.MR, 768, 16L << 20, 512L << 10, 512L << 10), (single.KC, single.MC, single.NC, single.SplitBytes, single.StreamBytes, single.InPlaceBytes));
             Assert.Equal((1024, 36 / @double.MR * @double.MR, 384), (@double.KC, @double.MC, @double.NC));
         }
     }
@@ -60,8 +60,9 @@ public sealed class GemmBlockingTests
     public void The_override_sets_each_named_size_and_says_so()
     {
         GemmBlocking<float> machine = GemmBlocking<float>.ForCaches(ZenFive);
-        GemmBlocking<float> set = machine.Overridden($"kc=100, mc={2 * machine.MR},nc={3 * machine.NR},split=4096,work=7");
-        Assert.Equal((100, 2 * machine.MR, 3 * machine.NR, 4096L, 7L), (set.KC, set.MC, set.NC, set.SplitBytes, set.ParallelWork));
+        GemmBlocking<float> set = machine.Overridden($"kc=100, mc={2 * machine.MR},nc={3 * machine.NR},split=4096,work=7,inplace=0");
+        Assert.Equal((100, 2 * machine.MR, 3 * machine.NR, 4096L, 7L, 0L), (set.KC, set.MC, set.NC, set.SplitBytes, set.ParallelWork, set.InPlaceBytes));
+        Assert.Equal(0L, set.WithBlocks(64, machine.MR, machine.NR, 1, 1).InPlaceBytes);
         Assert.Contains("overridden by DENSELINEAR_BLOCKING=kc=100", set.ToString(), StringComparison.Ordinal);
         Assert.Same(machine, machine.Overridden("  "));
     }
@@ -119,7 +120,7 @@ public sealed class GemmBlockingTests
     public void The_machine_blocking_names_its_tile_blocks_and_source()
     {
         string text = GemmBlocking<float>.Machine.ToString();
-        Assert.Matches(@"^(Vector512|Vector256|Scalar) tile \d+×32, KC \d+, MC \d+, NC \d+, two threads from \d+ multiply-adds, split by rows up to \d+ KiB of weights; from L1d ", text);
+        Assert.Matches(@"^(Vector512|Vector256|Scalar) tile \d+×32, KC \d+, MC \d+, NC \d+, two threads from \d+ multiply-adds, split by rows up to \d+ KiB of weights, x in place up to \d+ KiB; from L1d ", text);
     }
 
     private static void Write(string root, string index, string level, string type, string size)

@@ -29,15 +29,18 @@ namespace DenseLinear.Kernels;
 /// <item>Two threads split rows while a pass's weights fit the smaller of half of L3 and 16·L2 (L2 without an L3),
 /// which both threads then read from the shared cache; past that, or for short batches, each thread takes its own
 /// column panels. The L2 caps matter where a hypervisor reports the L3 of a whole socket, or of several.</item>
+/// <item>A product with k ≤ KC whose weights fit half of L2 reads x where it lies rather than packing it, where the
+/// path has such tiles (<see cref="InPlaceBytes"/>): its weights stay in L2 for every row tile, so packing x and a
+/// K's panels would only add copies. Weights in K [k×n] are then read in place too.</item>
 /// </list>
-/// <para><see cref="Variable"/> overrides any of KC, MC, NC, the split and the two-thread work for experiments, e.g.
-/// <c>DENSELINEAR_BLOCKING="kc=256,mc=24,nc=64,split=1048576,work=4096"</c>.</para>
+/// <para><see cref="Variable"/> overrides any of KC, MC, NC, the split, the two-thread work and the in-place weight
+/// bytes for experiments, e.g. <c>DENSELINEAR_BLOCKING="kc=256,mc=24,nc=64,split=1048576,work=4096,inplace=0"</c>.</para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 public sealed record GemmBlocking<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>The environment variable that overrides the machine's blocking: <c>kc=…,mc=…,nc=…,split=…,work=…</c>, any subset.</summary>
+    /// <summary>The environment variable that overrides the machine's blocking: <c>kc=…,mc=…,nc=…,split=…,work=…,inplace=…</c>, any subset.</summary>
     public const string Variable = "DENSELINEAR_BLOCKING";
 
     /// <summary>The largest x block MC·KC a blocking may ask each thread to hold, in elements (256 MiB of float).</summary>
@@ -48,6 +51,7 @@ public sealed record GemmBlocking<T>
     private GemmBlocking(int kc, int mc, int nc, long splitBytes, long parallelWork, long streamBytes, string source)
     {
         StreamBytes = streamBytes;
+        InPlaceBytes = streamBytes;
         KC = kc;
         MC = mc;
         NC = nc;
@@ -92,6 +96,12 @@ public sealed record GemmBlocking<T>
     /// packed and read back from L2 instead of memory.
     /// </summary>
     public long StreamBytes { get; }
+
+    /// <summary>
+    /// The weight bytes, k·n·s, up to which a product with k ≤ <see cref="KC"/> reads x (and a K [k×n]) in place
+    /// instead of packing them: half of L2; 0 packs always. Only paths with in-place tiles use it.
+    /// </summary>
+    public long InPlaceBytes { get; init; }
 
     /// <summary>What the blocking was derived from: the caches, and the override when one applied.</summary>
     public string Source { get; private init; }
@@ -141,12 +151,12 @@ public sealed record GemmBlocking<T>
             throw new ArgumentOutOfRangeException(nameof(kc), kc, $"The x block MC·KC = {mc}·{kc} exceeds {MaxXBlock} elements.");
         }
 
-        return new GemmBlocking<T>(kc, mc, nc, splitBytes, parallelWork, StreamBytes, Source);
+        return new GemmBlocking<T>(kc, mc, nc, splitBytes, parallelWork, StreamBytes, Source) { InPlaceBytes = InPlaceBytes };
     }
 
     /// <summary><c>Vector512 tile 12×32, KC 1024, MC 72, NC 768, row split up to 16 MiB of weights; from L1d 48 KiB, …</c>.</summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Path} tile {MR}×{NR}, KC {KC}, MC {MC}, NC {NC}, two threads from {ParallelWork} multiply-adds, split by rows up to {SplitBytes >> 10} KiB of weights; from {Source}");
+        string.Create(CultureInfo.InvariantCulture, $"{Path} tile {MR}×{NR}, KC {KC}, MC {MC}, NC {NC}, two threads from {ParallelWork} multiply-adds, split by rows up to {SplitBytes >> 10} KiB of weights, x in place up to {InPlaceBytes >> 10} KiB; from {Source}");
 
     /// <summary>Applies a <see cref="Variable"/> value (null or empty: none).</summary>
     internal GemmBlocking<T> Overridden(string? setting)
@@ -157,7 +167,7 @@ public sealed record GemmBlocking<T>
         }
 
         int kc = KC, mc = MC, nc = NC;
-        long split = SplitBytes, work = ParallelWork;
+        long split = SplitBytes, work = ParallelWork, inPlace = InPlaceBytes;
         foreach (string part in setting.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             string[] pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
@@ -173,13 +183,14 @@ public sealed record GemmBlocking<T>
                 case "nc": nc = (int)value; break;
                 case "split": split = value; break;
                 case "work": work = value; break;
-                default: throw new InvalidOperationException($"{Variable}: unknown name '{pair[0]}'; the names are kc, mc, nc, split and work.");
+                case "inplace": inPlace = value; break;
+                default: throw new InvalidOperationException($"{Variable}: unknown name '{pair[0]}'; the names are kc, mc, nc, split, work and inplace.");
             }
         }
 
         try
         {
-            return WithBlocks(kc, mc, nc, split, work) with { Source = $"{Source}, overridden by {Variable}={setting}" };
+            return WithBlocks(kc, mc, nc, split, work) with { InPlaceBytes = inPlace, Source = $"{Source}, overridden by {Variable}={setting}" };
         }
         catch (ArgumentOutOfRangeException e)
         {

@@ -91,6 +91,28 @@ internal static class MicroKernels<T>
         }
     }
 
+    /// <summary>Whether this path has tiles that read x in place (<see cref="InPlaceTile"/>): the AVX-512 path.</summary>
+    public static bool HasInPlaceTiles => Path == MicroKernelPath.Vector512;
+
+    /// <summary>Rows of <see cref="InPlaceTile"/>.</summary>
+    public const int InPlaceRows = Vector512InPlaceTiles<T>.Rows;
+
+    /// <summary>Rows of <see cref="InPlaceEdgeTile"/>.</summary>
+    public const int InPlaceEdgeRows = Vector512InPlaceTiles<T>.EdgeRows;
+
+    /// <summary>
+    /// <c>c[r, l] = chain over p of x[r·ldx + p] · b[p·ldb + l]</c> from zero, for <see cref="InPlaceRows"/> rows of
+    /// x read where they lie; only where <see cref="HasInPlaceTiles"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void InPlaceTile(int k, ref T x, nint ldx, ref T b, nint ldb, ref T c, nint ldc) =>
+        Vector512InPlaceTiles<T>.Tile(k, ref x, ldx, ref b, ldb, ref c, ldc);
+
+    /// <summary><see cref="InPlaceTile"/> for <see cref="InPlaceEdgeRows"/> rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void InPlaceEdgeTile(int k, ref T x, nint ldx, ref T b, nint ldb, ref T c, nint ldc) =>
+        Vector512InPlaceTiles<T>.EdgeTile(k, ref x, ldx, ref b, ldb, ref c, ldc);
+
     /// <summary>
     /// <c>dst[q·NR + l] = chain over p of x[p] · b[q·panelStride + p·rowStride + l]</c> for <paramref name="panels"/>
     /// (1..4) groups of NR columns, each chain from zero over the whole k. <paramref name="prefetch"/> asks the paths

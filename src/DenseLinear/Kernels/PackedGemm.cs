@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -189,6 +190,13 @@ internal static class PackedGemm<T>
             return;
         }
 
+        if (ReadsXInPlace(blocking, k, n))
+        {
+            ref T first = ref Unsafe.AsRef(in packed[(panelStart - packedFirst) * k * nr]);
+            MultiplyInPlace(x, ref first, k * nr, nr, y, k, n, rowStart, rowEnd, panelStart, panelEnd);
+            return;
+        }
+
         int mc = blocking.MC;
         int kcMax = blocking.KC;
         int ncPanels = blocking.NCPanels;
@@ -234,6 +242,110 @@ internal static class PackedGemm<T>
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a product of this k and n reads x in place (<see cref="MultiplyInPlace"/>) instead of packing it: the
+    /// path has in-place tiles, k needs no blocking (≤ KC), and the weights fit
+    /// <see cref="GemmBlocking{T}.InPlaceBytes"/>, so they stay in cache for every row tile.
+    /// </summary>
+    public static bool ReadsXInPlace(GemmBlocking<T> blocking, int k, int n) =>
+        MicroKernels<T>.HasInPlaceTiles && k <= blocking.KC && (long)k * n * Unsafe.SizeOf<T>() <= blocking.InPlaceBytes;
+
+    /// <summary>
+    /// x [m×k] · K [k×n] with both read in place (<see cref="ReadsXInPlace"/> holds): the whole panels straight from
+    /// K, rows n apart; a partial last panel, whose vectors would run past K's rows, packed on its own.
+    /// </summary>
+    public static void MultiplyInOutInPlace(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int m, int k, int n)
+    {
+        int nr = NR;
+        int whole = n / nr;
+        MultiplyInPlace(x, ref MemoryMarshal.GetReference(w), nr, n, y, k, n, 0, m, 0, whole);
+        if (whole * nr == n)
+        {
+            return;
+        }
+
+        T[] last = ArrayPool<T>.Shared.Rent(k * nr);
+        try
+        {
+            PackWeights(w, k, n, WeightLayout.InOut, last, whole, whole, whole + 1);
+            MultiplyInPlace(x, ref last[0], k * nr, nr, y, k, n, 0, m, whole, whole + 1);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(last);
+        }
+    }
+
+    /// <summary>
+    /// y for rows [rowStart, rowEnd) and the columns of panels [panelStart, panelEnd), x read where it lies and each
+    /// chain run over the whole k: 12-row and 4-row in-place tiles, then the one-row kernel for the last rows. A
+    /// whole panel writes straight into y, a partial one (zero-padded, so packed) through scratch. b is panel
+    /// panelStart; panels are <paramref name="panelStride"/> apart and a panel's rows <paramref name="ldb"/> apart
+    /// (packed: k·NR and NR; K itself: NR and n).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MultiplyInPlace(ReadOnlySpan<T> x, ref T b, nint panelStride, nint ldb, Span<T> y, int k, int n, int rowStart, int rowEnd, int panelStart, int panelEnd)
+    {
+        int nr = NR;
+        Span<T> scratch = stackalloc T[MicroKernels<T>.InPlaceRows * MicroKernels<T>.MaxNR];
+        int i = rowStart;
+        for (; i + MicroKernels<T>.InPlaceRows <= rowEnd; i += MicroKernels<T>.InPlaceRows)
+        {
+            InPlaceRowTile(MicroKernels<T>.InPlaceRows, x, ref b, panelStride, ldb, y, k, n, i, panelStart, panelEnd, scratch);
+        }
+
+        for (; i + MicroKernels<T>.InPlaceEdgeRows <= rowEnd; i += MicroKernels<T>.InPlaceEdgeRows)
+        {
+            InPlaceRowTile(MicroKernels<T>.InPlaceEdgeRows, x, ref b, panelStride, ldb, y, k, n, i, panelStart, panelEnd, scratch);
+        }
+
+        for (; i < rowEnd; i++)
+        {
+            ref T row = ref Unsafe.AsRef(in x[i * k]);
+            for (int jp = panelStart; jp < panelEnd; jp += MicroKernels<T>.RowPanels)
+            {
+                int panels = Math.Min(MicroKernels<T>.RowPanels, panelEnd - jp);
+                int j0 = jp * nr;
+                int width = Math.Min(panels * nr, n - j0);
+                ref T panel = ref Unsafe.Add(ref b, (jp - panelStart) * panelStride);
+                MicroKernels<T>.Row(k, ref row, ref panel, panelStride, ldb, panels, ref MemoryMarshal.GetReference(scratch));
+                scratch[..width].CopyTo(y.Slice((i * n) + j0, width));
+            }
+        }
+    }
+
+    /// <summary>One band of <paramref name="rows"/> (12 or 4) rows of <see cref="MultiplyInPlace"/>, every panel.</summary>
+    private static void InPlaceRowTile(int rows, ReadOnlySpan<T> x, ref T b, nint panelStride, nint ldb, Span<T> y, int k, int n, int i, int panelStart, int panelEnd, Span<T> scratch)
+    {
+        int nr = NR;
+        ref T xRow = ref Unsafe.AsRef(in x[i * k]);
+        for (int jp = panelStart; jp < panelEnd; jp++)
+        {
+            ref T panel = ref Unsafe.Add(ref b, (jp - panelStart) * panelStride);
+            int j0 = jp * nr;
+            int width = n - j0;
+            bool whole = width >= nr;
+            ref T c = ref whole ? ref y[(i * n) + j0] : ref MemoryMarshal.GetReference(scratch);
+            nint ldc = whole ? n : nr;
+            if (rows == MicroKernels<T>.InPlaceRows)
+            {
+                MicroKernels<T>.InPlaceTile(k, ref xRow, k, ref panel, ldb, ref c, ldc);
+            }
+            else
+            {
+                MicroKernels<T>.InPlaceEdgeTile(k, ref xRow, k, ref panel, ldb, ref c, ldc);
+            }
+
+            if (!whole)
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    scratch.Slice(r * nr, width).CopyTo(y.Slice(((i + r) * n) + j0, width));
                 }
             }
         }

@@ -68,6 +68,13 @@ public sealed class PackedKernel<T> : IWeightPackingKernel<T>
             return;
         }
 
+        if (layout == WeightLayout.InOut && PackedGemm<T>.ReadsXInPlace(Blocking, k, n))
+        {
+            // Small enough that x and K stay in cache: tiles read both where they lie, with no packing.
+            PackedGemm<T>.MultiplyInOutInPlace(x, w, y, m, k, n);
+            return;
+        }
+
         int panels = PackedGemm<T>.PanelCount(n);
         int chunk = PackedGemm<T>.ChunkPanels(Blocking, k, panels);
         if (chunk == 0)

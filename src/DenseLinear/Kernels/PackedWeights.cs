@@ -81,34 +81,36 @@ public sealed class PackedWeights<T>
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         int k = w.K;
         int n = w.N;
-        string shapes = MatMulArguments.Describe(m, k, n, w.SourceLayout) + " (packed)";
         if (w.PanelWidth != panelWidth)
         {
-            throw new ArgumentException($"The weights were packed in panels of {w.PanelWidth}, this kernel reads panels of {panelWidth}, in {shapes}.", nameof(w));
+            throw new ArgumentException($"The weights were packed in panels of {w.PanelWidth}, this kernel reads panels of {panelWidth}, in {Shapes(m, w)}.", nameof(w));
         }
 
         long xLength = (long)m * k;
         long yLength = (long)m * n;
         if (xLength > int.MaxValue || yLength > int.MaxValue)
         {
-            throw new ArgumentException($"x [{m}×{k}] or y [{m}×{n}] would need more elements than a span holds, in {shapes}.", nameof(m));
+            throw new ArgumentException($"x [{m}×{k}] or y [{m}×{n}] would need more elements than a span holds, in {Shapes(m, w)}.", nameof(m));
         }
 
         if (x.Length != xLength)
         {
-            throw new ArgumentException($"x has {x.Length} elements but {shapes} needs x [{m}×{k}] = {xLength}.", nameof(x));
+            throw new ArgumentException($"x has {x.Length} elements but {Shapes(m, w)} needs x [{m}×{k}] = {xLength}.", nameof(x));
         }
 
         if (y.Length < yLength)
         {
-            throw new ArgumentException($"y has {y.Length} elements but {shapes} needs y [{m}×{n}] = {yLength}.", nameof(y));
+            throw new ArgumentException($"y has {y.Length} elements but {Shapes(m, w)} needs y [{m}×{n}] = {yLength}.", nameof(y));
         }
 
         if (y[..(int)yLength].Overlaps(x))
         {
-            throw new ArgumentException($"y overlaps x in {shapes}; the kernel writes y without reading it.", nameof(y));
+            throw new ArgumentException($"y overlaps x in {Shapes(m, w)}; the kernel writes y without reading it.", nameof(y));
         }
     }
+
+    /// <summary>The product for messages, described only on the way to a throw.</summary>
+    private static string Shapes(int m, PackedWeights<T> w) => MatMulArguments.Describe(m, w.K, w.N, w.SourceLayout) + " (packed)";
 
     /// <summary>
     /// The checks an <see cref="IWeightPackingKernel{T}.Pack"/> makes before it reads <paramref name="w"/>: k and n
