@@ -9,7 +9,8 @@ namespace DenseLinear.Interop.Tests.Torch;
 
 /// <summary>
 /// torch's <c>nn.Sequential(Linear(5, 4), ReLU(), Linear(4, 3))</c>, saved by <c>torch.save</c>, loads as a chain of
-/// LinearLayers and of Keras-named DenseLayers whose forward matches torch's own recorded output.
+/// LinearLayers and of Keras-named DenseLayers whose forward, by hand and through <see cref="SequentialLayers{T}.Forward"/>,
+/// matches torch's own recorded output.
 /// </summary>
 /// <remarks>Bound: <see cref="TwoLayerBound"/>, the difference two evaluations in any order may show.</remarks>
 public sealed class SequentialModelTests
@@ -68,11 +69,12 @@ public sealed class SequentialModelTests
         T[] h = [.. Flat<T>(first.Forward(Tensor.Create(x, [m, first.InFeatures]))).Select(v => T.Max(v, T.Zero))];
         T[] y = Flat<T>(second.Forward(Tensor.Create(h, [m, second.InFeatures])));
         T[] yDense = Flat<T>(model.Dense[1].Forward(model.Dense[0].Forward(Tensor.Create(x, [m, first.InFeatures]))));
+        T[] yModel = Flat<T>(model.Forward(Tensor.Create(x, [m, first.InFeatures])));
         double[] bounds = TwoLayerBound.Between(x, m, Flat(first.Weight), Flat(first.Bias), Flat(second.Weight), Flat(second.Bias));
         for (int index = 0; index < bounds.Length; index++)
         {
             (int i, int o) = Math.DivRem(index, second.OutFeatures);
-            foreach ((string who, T ours) in (ReadOnlySpan<(string, T)>)[("LinearLayer chain", y[index]), ("DenseLayer chain", yDense[index])])
+            foreach ((string who, T ours) in (ReadOnlySpan<(string, T)>)[("LinearLayer chain", y[index]), ("DenseLayer chain", yDense[index]), ("SequentialLayers.Forward", yModel[index])])
             {
                 double difference = Math.Abs(double.CreateChecked(ours) - double.CreateChecked(torchY[index]));
                 Assert.True(difference <= bounds[index], $"{file} output [{m}, {second.OutFeatures}] index ({i}, {o}): torch {torchY[index]}, {who} {ours}, |difference| {difference:R} > bound {bounds[index]:R}");
