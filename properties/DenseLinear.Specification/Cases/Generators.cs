@@ -66,6 +66,14 @@ public static partial class Generators
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Arb.From(MatMulCaseGen<T>(), Shrinkers.MatMulCase);
 
+    /// <summary>
+    /// Random x with the k×k identity as W (n = k), the case the identity family runs: generated and shrunk as
+    /// <see cref="MatMulCases{T}"/> are, then made square, so the case a failure prints is the one that failed.
+    /// </summary>
+    public static Arbitrary<MatMulCase<T>> IdentityCases<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Arb.From(MatMulCaseGen<T>().Select(WithIdentityWeight), c => Shrinkers.MatMulCase(c).Select(WithIdentityWeight));
+
     /// <summary>Random products scaled so that products and sums land in the subnormal range of T.</summary>
     public static Arbitrary<MatMulCase<T>> UnderflowCases<T>()
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -96,6 +104,18 @@ public static partial class Generators
             from injections in Gen.ListOf(Injection, 3).Select(l => l.Take(1 + (l[0].Position % 3)).ToArray())
             select new SpecialValuesCase<T>(c, injections),
             Shrinkers.SpecialValuesCase);
+
+    private static MatMulCase<T> WithIdentityWeight<T>(MatMulCase<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var identity = new T[c.K * c.K];
+        for (int p = 0; p < c.K; p++)
+        {
+            identity[(p * c.K) + p] = T.One;
+        }
+
+        return c with { N = c.K, KernelInOut = identity };
+    }
 
     /// <summary>A product together with a power-of-two exponent p in [−8, 8].</summary>
     public static Arbitrary<(MatMulCase<T> Case, int Exponent)> ScaledCases<T>()
