@@ -157,13 +157,5 @@ internal static class Vector512InPlaceTiles<T>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> Fma(Vector512<T> a, Vector512<T> b, Vector512<T> c)
-    {
-        if (typeof(T) == typeof(float))
-        {
-            return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-        }
-
-        return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-    }
+    private static Vector512<T> Fma(Vector512<T> a, Vector512<T> b, Vector512<T> c) => Vector512MicroKernels<T>.Fma(a, b, c);
 }

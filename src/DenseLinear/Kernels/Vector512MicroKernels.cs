@@ -273,8 +273,9 @@ internal static class Vector512MicroKernels<T>
         c1.StoreUnsafe(ref dst, lanes);
     }
 
+    /// <summary><c>a·b + c</c> in one rounding, lane by lane; shared with <see cref="Vector512InPlaceTiles{T}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> Fma(Vector512<T> a, Vector512<T> b, Vector512<T> c)
+    internal static Vector512<T> Fma(Vector512<T> a, Vector512<T> b, Vector512<T> c)
     {
         if (typeof(T) == typeof(float))
         {
