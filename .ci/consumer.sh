@@ -4,7 +4,9 @@
 # samples/ThirdPartyKernelV3 from that feed into a fresh packages folder (so no stale cached DenseLinear package can
 # be used), then, for each sample,
 #   1. runs the sample's own kernel under the specification: it must pass;
-#   2. runs the sample's deliberately broken kernel: it must FAIL, and the failure must name the shape and the seed.
+#   2. runs the sample's deliberately broken kernel: it must FAIL, and the failure must name the shape and the seed;
+# and last it follows README.md's first screen as written (samples/local-feed.sh, dotnet new xunit, dotnet add package,
+# the README's MyKernel.cs, dotnet test) with a fresh HOME, so a fresh NuGet cache: the good kernel must pass.
 # The xunit v3 sample runs both ways an xunit v3 project runs: `dotnet test` (Microsoft Testing Platform mode, set by
 # the sample's own global.json, so it runs from the sample's folder) and its test executable started directly.
 # The summary lines start with "consumer:"; this script never prints a bare "N passed, N failed" line (that line
@@ -130,5 +132,44 @@ for run in good:ThirdPartyKernelV3.Tests:judge_good buggy:ThirdPartyKernelV3.Exp
 done
 v3_done=$SECONDS
 
-echo "consumer: times: pack $((pack_done - start))s, restore+build $((build_done - pack_done))s, xunit 2 tests $((v2_done - build_done))s, xunit v3 tests $((v3_done - v2_done))s, total $((SECONDS - start))s"
+# --- the README's first screen, as written ------------------------------------------------------------------------
+# The blocks after README.md's "<!-- consumer: …" markers run in one shell from the repository's root, with a fresh
+# HOME: no NuGet cache, no NuGet configuration, no dotnet first-run state, as on a new machine. The C# block is the
+# file the README says to add. A README step that stops working fails here.
+echo "consumer: ---- README.md's first screen, as written, with a fresh HOME and NuGet cache ----"
+readme_block() { # marker: the lines of the fenced block after the line that starts with "<!-- consumer: MARKER"
+  awk -v marker="<!-- consumer: $1" 'index($0, marker) == 1 { found = 1; next }
+    found && /^```/ { if (inside) exit; inside = 1; next }
+    inside { print }' "$root/README.md"
+}
+steps=$(readme_block steps)
+kernel=$(readme_block MyKernel.cs)
+test_command=$(readme_block test)
+if [ -z "$steps" ] || [ -z "$kernel" ] || [ -z "$test_command" ]; then
+  echo "consumer: FAILED: README.md lacks a block marked <!-- consumer: steps / MyKernel.cs / test -->"; status=1
+else
+  home="$(mktemp -d "${TMPDIR:-/tmp}/denselinear-readme-home.XXXXXX")"
+  (
+    set -e
+    unset NUGET_PACKAGES
+    export HOME="$home"
+    cd "$root"
+    eval "$steps"
+    printf '%s\n' "$kernel" >MyKernel.cs
+    eval "$test_command"
+  ) >"$results/readme.log" 2>&1
+  readme_status=$?
+  summary=$(grep -E -m 1 '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$results/readme.log" | sed -e 's/^ *//')
+  if [ "$readme_status" -eq 0 ] && grep -qE 'Passed! +- Failed: +0, Passed: +[1-9]' <<<"$summary"; then
+    echo "consumer: README, dotnet test: $summary"
+  else
+    echo "consumer: FAILED: README's steps (exit $readme_status): ${summary:-no test summary}; see ${results#"$root"/}/readme.log"
+    tail -n 30 "$results/readme.log" | sed -e 's/^/consumer:   /'
+    status=1
+  fi
+  rm -rf "$home"
+fi
+readme_done=$SECONDS
+
+echo "consumer: times: pack $((pack_done - start))s, restore+build $((build_done - pack_done))s, xunit 2 tests $((v2_done - build_done))s, xunit v3 tests $((v3_done - v2_done))s, README steps $((readme_done - v3_done))s, total $((SECONDS - start))s"
 exit $status
