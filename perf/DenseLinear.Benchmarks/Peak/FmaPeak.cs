@@ -9,8 +9,8 @@ namespace DenseLinear.Benchmarks.Peak;
 /// loads, no stores), so nothing but the FMA pipes and the clock limits it. No GEMM can beat this number.
 /// </summary>
 /// <remarks>
-/// Twelve accumulators: a chain issues one FMA per latency (4 cycles on Zen 4, 4–5 elsewhere), so 2 pipes need at
-/// least 8 chains in flight; 12 leaves room and still fits 16 registers next to the two operands. Both widths are
+/// Twelve accumulators: a chain issues one FMA per latency (4 or 5 cycles), so 2 pipes need at
+/// least 8 to 10 chains in flight; 12 leaves room and still fits 16 registers next to the two operands. Both widths are
 /// measured where accelerated; the ceiling is the widest accelerated one (<see cref="PeakMeasurement.Width"/>), the
 /// most a kernel can get from this core, whether or not the library's kernels use that width yet.
 /// </remarks>

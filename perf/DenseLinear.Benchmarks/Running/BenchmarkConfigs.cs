@@ -28,8 +28,8 @@ public static class BenchmarkConfigs
             .AddFilter(new QuickSubsetFilter());
 
     /// <summary>
-    /// Every suite in-process with short fixed counts (one warm-up, six iterations of at least 150 ms): about
-    /// fifteen minutes for all cases on the 2-core machine, for README numbers when the full run cannot be afforded.
+    /// Every suite in-process with short fixed counts (one warm-up, six iterations of at least 150 ms), for README
+    /// numbers when the full run cannot be afforded.
     /// Rows of one product run back to back, so their ratios share the machine's state.
     /// </summary>
     public static IConfig Medium() =>

@@ -6,7 +6,7 @@ namespace DenseLinear.Benchmarks.Running;
 
 /// <summary>
 /// The CI smoke subset: one cache-resident and one larger square in one layout each, one batch-1 layer shape
-/// (the gemv path) and the double size, every row. About two minutes with five kernels on the 2-core machine.
+/// (the gemv path) and the double size, every row.
 /// </summary>
 public sealed class QuickSubsetFilter : IFilter
 {
