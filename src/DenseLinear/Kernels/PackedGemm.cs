@@ -185,7 +185,8 @@ internal static class PackedGemm<T>
         int nr = NR;
         if (rowEnd - rowStart == 1)
         {
-            MultiplyRow(x.Slice(rowStart * k, k), packed, packedFirst, y.Slice(rowStart * n, n), k, n, panelStart, panelEnd, Streams(blocking, k, panelEnd - panelStart));
+            ref T panel = ref Unsafe.AsRef(in packed[(panelStart - packedFirst) * k * nr]);
+            MultiplyRow(k, ref Unsafe.AsRef(in x[rowStart * k]), ref panel, k * nr, nr, y.Slice(rowStart * n, n), n, panelStart, panelEnd, Streams(blocking, k, panelEnd - panelStart));
             return;
         }
 
@@ -290,7 +291,6 @@ internal static class PackedGemm<T>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyInPlace(ReadOnlySpan<T> x, ref T b, nint panelStride, nint ldb, Span<T> y, int k, int n, int rowStart, int rowEnd, int panelStart, int panelEnd)
     {
-        int nr = NR;
         Span<T> scratch = stackalloc T[MicroKernels<T>.InPlaceRows * MicroKernels<T>.MaxNR];
         int i = rowStart;
         for (; i + MicroKernels<T>.InPlaceRows <= rowEnd; i += MicroKernels<T>.InPlaceRows)
@@ -305,16 +305,7 @@ internal static class PackedGemm<T>
 
         for (; i < rowEnd; i++)
         {
-            ref T row = ref Unsafe.AsRef(in x[i * k]);
-            for (int jp = panelStart; jp < panelEnd; jp += MicroKernels<T>.RowPanels)
-            {
-                int panels = Math.Min(MicroKernels<T>.RowPanels, panelEnd - jp);
-                int j0 = jp * nr;
-                int width = Math.Min(panels * nr, n - j0);
-                ref T panel = ref Unsafe.Add(ref b, (jp - panelStart) * panelStride);
-                MicroKernels<T>.Row(k, ref row, ref panel, panelStride, ldb, panels, ref MemoryMarshal.GetReference(scratch));
-                scratch[..width].CopyTo(y.Slice((i * n) + j0, width));
-            }
+            MultiplyRow(k, ref Unsafe.AsRef(in x[i * k]), ref b, panelStride, ldb, y.Slice(i * n, n), n, panelStart, panelEnd, prefetch: false);
         }
     }
 
@@ -483,19 +474,21 @@ internal static class PackedGemm<T>
     private static bool Streams(GemmBlocking<T> blocking, int k, int panels) =>
         (long)k * panels * NR * Unsafe.SizeOf<T>() > 2 * blocking.StreamBytes;
 
-    /// <summary>One row against packed panels: no x packing, whole k per chain, 4 panels per sweep.</summary>
+    /// <summary>
+    /// One row x against panels [panelStart, panelEnd) into its output row y: no x packing, whole k per chain,
+    /// <see cref="MicroKernels{T}.RowPanels"/> panels per sweep. b is panel panelStart; panels are
+    /// <paramref name="panelStride"/> apart and a panel's rows <paramref name="ldb"/> apart (packed: k·NR and NR; K
+    /// itself: NR and n, whole panels only). Of a partial last panel (packed, so zero-padded) only its width is written.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MultiplyRow(ReadOnlySpan<T> x, ReadOnlySpan<T> packed, int packedFirst, Span<T> y, int k, int n, int panelStart, int panelEnd, bool prefetch)
+    private static void MultiplyRow(int k, ref T x, ref T b, nint panelStride, nint ldb, Span<T> y, int n, int panelStart, int panelEnd, bool prefetch)
     {
         int nr = NR;
         Span<T> scratch = stackalloc T[MicroKernels<T>.RowPanels * MicroKernels<T>.MaxNR];
-        ref T xRef = ref MemoryMarshal.GetReference(x);
-        int panelStride = k * nr;
         for (int jp = panelStart; jp < panelEnd; jp += MicroKernels<T>.RowPanels)
         {
             int panels = Math.Min(MicroKernels<T>.RowPanels, panelEnd - jp);
-            ref T b = ref Unsafe.AsRef(in packed[(jp - packedFirst) * panelStride]);
-            MicroKernels<T>.Row(k, ref xRef, ref b, panelStride, nr, panels, ref MemoryMarshal.GetReference(scratch), prefetch);
+            MicroKernels<T>.Row(k, ref x, ref Unsafe.Add(ref b, (jp - panelStart) * panelStride), panelStride, ldb, panels, ref MemoryMarshal.GetReference(scratch), prefetch);
             int j0 = jp * nr;
             int width = Math.Min(panels * nr, n - j0);
             scratch[..width].CopyTo(y.Slice(j0, width));
@@ -506,23 +499,13 @@ internal static class PackedGemm<T>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyRowInOut(GemmBlocking<T> blocking, ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int k, int n)
     {
-        bool prefetch = Streams(blocking, k, PanelCount(n));
-        int nr = NR;
-        Span<T> scratch = stackalloc T[MicroKernels<T>.RowPanels * MicroKernels<T>.MaxNR];
         ref T xRef = ref MemoryMarshal.GetReference(x);
         ref T wRef = ref MemoryMarshal.GetReference(w);
-        int j = 0;
 
-        // Only whole groups of NR columns are read as vectors, so no load runs past the end of a K row.
-        while (j + nr <= n)
-        {
-            int panels = Math.Min(MicroKernels<T>.RowPanels, (n - j) / nr);
-            MicroKernels<T>.Row(k, ref xRef, ref Unsafe.Add(ref wRef, j), nr, n, panels, ref MemoryMarshal.GetReference(scratch), prefetch);
-            scratch[..(panels * nr)].CopyTo(y.Slice(j, panels * nr));
-            j += panels * nr;
-        }
-
-        for (; j < n; j++)
+        // Only whole panels of NR columns are read as vectors, so no load runs past the end of a K row.
+        int whole = n / NR;
+        MultiplyRow(k, ref xRef, ref wRef, NR, n, y, n, 0, whole, Streams(blocking, k, PanelCount(n)));
+        for (int j = whole * NR; j < n; j++)
         {
             T acc = T.Zero;
             for (int p = 0; p < k; p++)
