@@ -1,5 +1,5 @@
 using DenseLinear.Accuracy;
-using DenseLinear.Layers;
+using DenseLinear.Numerics;
 using Xunit;
 
 namespace DenseLinear.Properties.Accuracy;

@@ -1,4 +1,5 @@
 using DenseLinear.Accuracy;
+using DenseLinear.Numerics;
 using Xunit;
 
 namespace DenseLinear.Properties.Accuracy;

@@ -1,7 +1,8 @@
-using ArchUnitNET.Domain;
+using ArchUnitNET.Fluent;
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;
 using DenseLinear.Kernels;
+using DenseLinear.Properties.Architecture.Planted;
 using DenseLinear.Specification;
 using Xunit;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
@@ -10,48 +11,59 @@ namespace DenseLinear.Properties.Architecture;
 
 /// <summary>
 /// The dependency rules between the library's namespaces (README, "Architecture"), checked on the compiled
-/// assembly: a forbidden using added anywhere in <c>src</c> fails here with the offending types named.
+/// assembly: a forbidden using added anywhere in <c>src</c> fails here with the offending types named. Each rule of
+/// <see cref="DependencyRules"/> is also run on <see cref="PlantedViolations"/>, a copy of the parts with one
+/// violation of each rule planted, and must reject it: a rule that cannot fail proves nothing.
 /// </summary>
 public sealed class DependencyRuleTests
 {
     private static readonly ArchUnitNET.Domain.Architecture Library =
         new ArchLoader().LoadAssemblies(typeof(IMatMulKernel<>).Assembly, typeof(KernelSpecification<>).Assembly).Build();
 
-    private static readonly IObjectProvider<IType> Contract = Part("DenseLinear", "the contract");
-    private static readonly IObjectProvider<IType> Kernels = Part("DenseLinear.Kernels", "Kernels");
-    private static readonly IObjectProvider<IType> Layers = Part("DenseLinear.Layers", "Layers");
-    private static readonly IObjectProvider<IType> Accuracy = Part("DenseLinear.Accuracy", "Accuracy");
-    private static readonly IObjectProvider<IType> Initialization = Part("DenseLinear.Initialization", "Initialization");
-    private static readonly IObjectProvider<IType> IO = Part("DenseLinear.IO", "IO");
+    private static readonly ArchUnitNET.Domain.Architecture PlantedCopy =
+        new ArchLoader().LoadAssemblies(typeof(PlantedViolations).Assembly).Build();
+
+    private static readonly NamespaceParts Parts = new("DenseLinear");
+
+    private static Dictionary<string, Func<NamespaceParts, IArchRule>> Rules { get; } = new()
+    {
+        [nameof(DependencyRules.NoCycles)] = DependencyRules.NoCycles,
+        [nameof(DependencyRules.ContractIsSelfContained)] = DependencyRules.ContractIsSelfContained,
+        [nameof(DependencyRules.KernelsUseOnlyTheContract)] = DependencyRules.KernelsUseOnlyTheContract,
+        [nameof(DependencyRules.AccuracyUsesOnlyTheContractAndNumerics)] = DependencyRules.AccuracyUsesOnlyTheContractAndNumerics,
+        [nameof(DependencyRules.InitializationUsesOnlyTheContractAndNumerics)] = DependencyRules.InitializationUsesOnlyTheContractAndNumerics,
+        [nameof(DependencyRules.NumericsUseNothingOfTheLibrary)] = DependencyRules.NumericsUseNothingOfTheLibrary,
+        [nameof(DependencyRules.IOUsesOnlyTheContract)] = DependencyRules.IOUsesOnlyTheContract,
+    };
+
+    /// <summary>Every rule of <see cref="DependencyRules"/>, by name.</summary>
+    public static TheoryData<string> RuleNames { get; } = [.. Rules.Keys];
+
+    [Theory]
+    [MemberData(nameof(RuleNames))]
+    public void The_library_keeps_the_rule(string rule) => Rules[rule](Parts).Check(Library);
+
+    [Theory]
+    [MemberData(nameof(RuleNames))]
+    public void The_rule_rejects_its_planted_violation(string rule) =>
+        Assert.False(Rules[rule](PlantedViolations.Parts).HasNoViolations(PlantedCopy), $"{rule} found nothing wrong in the planted violations");
 
     [Fact]
-    public void The_contract_depends_on_no_implementation() =>
-        Types().That().Are(Contract).Should().NotDependOnAny(Types().That().Are(Kernels).Or().Are(Layers).Or().Are(Accuracy).Or().Are(Initialization).Or().Are(IO))
-            .Check(Library);
-
-    [Fact]
-    public void Kernels_know_nothing_of_layers_files_or_initialization() =>
-        Types().That().Are(Kernels).Should().NotDependOnAny(Types().That().Are(Layers).Or().Are(IO).Or().Are(Initialization)).Check(Library);
-
-    [Fact]
-    public void Accuracy_depends_on_no_kernel_and_not_on_the_kernels_argument_checks() =>
-        Types().That().Are(Accuracy).Should().NotDependOnAny(Types().That().Are(Kernels).Or().Are(typeof(MatMulArguments))).Check(Library);
-
-    [Fact]
-    public void The_file_readers_do_not_depend_on_the_layers() =>
-        Types().That().Are(IO).Should().NotDependOnAny(Layers).Check(Library);
+    public void The_accuracy_rule_forbids_the_kernels_argument_checks() =>
+        Types().That().Are(Parts.Accuracy).Should().NotDependOnAny(Types().That().Are(typeof(MatMulArguments))).Check(Library);
 
     [Fact]
     public void The_specification_takes_no_kernel_as_its_oracle() =>
         Types().That().ResideInAssembly(typeof(KernelSpecification<>).Assembly)
-            .Should().NotDependOnAny(Types().That().Are(Kernels).And().AreNot(typeof(IWeightPackingKernel<>), typeof(PackedWeights<>)))
+            .Should().NotDependOnAny(Types().That().Are(Parts.Kernels).And().AreNot(typeof(IWeightPackingKernel<>), typeof(PackedWeights<>)))
             .Because("its expectations come from the exact reference, the error bound and the IEEE rules, not from a kernel under test")
             .Check(Library);
 
     [Fact]
     public void Every_type_lives_in_a_known_part() =>
         Types().That().ResideInAssembly(typeof(IMatMulKernel<>).Assembly).And().DoNotHaveNameStartingWith("<")
-            .Should().Be(Types().That().Are(Contract).Or().Are(Kernels).Or().Are(Layers).Or().Are(Accuracy).Or().Are(Initialization).Or().Are(IO))
+            .Should().Be(Types().That().Are(Parts.Contract).Or().Are(Parts.Kernels).Or().Are(Parts.Layers).Or().Are(Parts.Accuracy)
+                .Or().Are(Parts.Initialization).Or().Are(Parts.IO).Or().Are(Parts.Numerics))
             .Check(Library);
 
     [Fact]
@@ -62,6 +74,4 @@ public sealed class DependencyRuleTests
         Assert.Contains("System.Numerics.Tensors", references);
         Assert.DoesNotContain(references, name => forbidden.Any(f => name.StartsWith(f, StringComparison.OrdinalIgnoreCase)));
     }
-
-    private static IObjectProvider<IType> Part(string name, string description) => Types().That().ResideInNamespace(name).As(description);
 }

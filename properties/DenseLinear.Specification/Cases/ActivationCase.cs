@@ -1,5 +1,4 @@
 using System.Numerics;
-using DenseLinear.Layers;
 using DenseLinear.Specification.Support;
 
 namespace DenseLinear.Specification.Cases;

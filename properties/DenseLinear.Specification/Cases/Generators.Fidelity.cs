@@ -1,5 +1,4 @@
 using System.Numerics;
-using DenseLinear.Layers;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Numerics.Tensors;
-using DenseLinear.Layers;
 using DenseLinear.Specification.Support;
 
 namespace DenseLinear.Specification.Cases;

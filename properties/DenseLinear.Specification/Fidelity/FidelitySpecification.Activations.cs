@@ -1,6 +1,7 @@
 using System.Globalization;
 using DenseLinear.Accuracy;
 using DenseLinear.Layers;
+using DenseLinear.Numerics;
 using DenseLinear.Specification.Cases;
 using DenseLinear.Specification.Support;
 using FsCheck;

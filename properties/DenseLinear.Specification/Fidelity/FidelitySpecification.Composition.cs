@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Numerics.Tensors;
 using DenseLinear.Accuracy;
-using DenseLinear.Layers;
 using DenseLinear.Specification.Cases;
 using DenseLinear.Specification.Support;
 using FsCheck;

@@ -2,6 +2,7 @@ using System.Globalization;
 using DenseLinear.Accuracy;
 using DenseLinear.Initialization;
 using DenseLinear.Layers;
+using DenseLinear.Numerics;
 using DenseLinear.Specification.Cases;
 using DenseLinear.Specification.Support;
 using FsCheck;

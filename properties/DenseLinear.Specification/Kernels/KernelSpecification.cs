@@ -31,5 +31,5 @@ public abstract partial class KernelSpecification<T>
 
     private string Subject => $"kernel {Kernel.Name} ({typeof(T).Name})";
 
-    private T[] Run(MatMulCase<T> c) => KernelHarness.Run(Kernel, c);
+    private T[] Run(MatMulCase<T> c) => KernelHarness.Run(Kernel, c.X, c.Weight, c.M, c.K, c.N, c.Layout);
 }

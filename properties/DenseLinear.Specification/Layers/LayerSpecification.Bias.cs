@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using DenseLinear.Layers;
 using DenseLinear.Specification.Cases;
 using DenseLinear.Specification.Support;
 using FsCheck;

@@ -1,5 +1,4 @@
 using DenseLinear.Accuracy;
-using DenseLinear.Layers;
 using DenseLinear.Specification.Cases;
 using DenseLinear.Specification.Support;
 using FsCheck;

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using DenseLinear.Specification.Cases;
 
 namespace DenseLinear.Specification.Support;
 
@@ -16,12 +15,6 @@ public static class KernelHarness
 
     /// <summary>The canary byte; 0xA5A5A5A5 is an unremarkable finite float, so it cannot be produced by accident.</summary>
     public const byte CanaryByte = 0xA5;
-
-    /// <summary>Runs the case's product and returns y [m×n].</summary>
-    /// <exception cref="SpecificationException">The kernel threw, wrote outside y[0, m·n), or changed an input.</exception>
-    public static T[] Run<T>(IMatMulKernel<T> kernel, MatMulCase<T> c)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        Run(kernel, c.X, c.Weight, c.M, c.K, c.N, c.Layout);
 
     /// <summary>Runs <c>y = x·W</c> in <paramref name="layout"/> and returns y [m×n].</summary>
     /// <param name="kernel">The kernel under test.</param>

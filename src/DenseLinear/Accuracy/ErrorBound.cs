@@ -1,5 +1,5 @@
 using System.Numerics;
-using DenseLinear.Layers;
+using DenseLinear.Numerics;
 
 namespace DenseLinear.Accuracy;
 
@@ -141,8 +141,8 @@ public static class ErrorBound
     /// <param name="yOther">The other implementation's output.</param>
     public static double ActivationPair(Activation activation, double preActivationBound, float y, float yOther)
     {
-        double lipschitz = activation == Layers.Activation.Sigmoid ? 0.25 : 1;
-        int roundingUlps = activation is Layers.Activation.Sigmoid or Layers.Activation.Tanh ? 5 : 0;
+        double lipschitz = activation == DenseLinear.Activation.Sigmoid ? 0.25 : 1;
+        int roundingUlps = activation is DenseLinear.Activation.Sigmoid or DenseLinear.Activation.Tanh ? 5 : 0;
         float larger = Math.Max(Math.Abs(y), Math.Abs(yOther));
         double ulp = MathF.BitIncrement(larger) - larger;
         return (lipschitz * 2 * preActivationBound) + (roundingUlps * ulp);
@@ -163,7 +163,7 @@ public static class ErrorBound
 
     /// <summary>
     /// The admissible |computed − reference| of an elementwise activation computed by
-    /// <see cref="ActivationFunctions"/> in <typeparamref name="T"/>, against the same formula evaluated in double
+    /// <c>Layers.ActivationFunctions</c> in <typeparamref name="T"/>, against the same formula evaluated in double
     /// (<paramref name="reference"/>).
     /// </summary>
     /// <remarks>
@@ -190,17 +190,17 @@ public static class ErrorBound
         double u = UnitRoundoff<T>(), ud = UnitRoundoff<double>();
         double relative = activation switch
         {
-            Layers.Activation.Linear or Layers.Activation.Relu => 0,
-            Layers.Activation.Sigmoid => 5 * (u + ud),
-            Layers.Activation.Tanh => 4 * (u + ud),
-            Layers.Activation.Gelu => u,
+            DenseLinear.Activation.Linear or DenseLinear.Activation.Relu => 0,
+            DenseLinear.Activation.Sigmoid => 5 * (u + ud),
+            DenseLinear.Activation.Tanh => 4 * (u + ud),
+            DenseLinear.Activation.Gelu => u,
             _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Softmax is not elementwise; use SoftmaxRelative."),
         };
         return relative == 0 ? 0 : (relative * (1 + (8 * ud)) * Math.Abs(reference)) + SmallestNormal<T>();
     }
 
     /// <summary>
-    /// The relative error of one softmax value computed by <see cref="ActivationFunctions"/> (in double, rounded to
+    /// The relative error of one softmax value computed by <c>Layers.ActivationFunctions</c> (in double, rounded to
     /// <typeparamref name="T"/>) against the exact softmax of the same row: <c>u_T + 1.01·(spread + n + 3)·u_d</c>.
     /// </summary>
     /// <remarks>

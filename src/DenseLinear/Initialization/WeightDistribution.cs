@@ -1,5 +1,5 @@
 using System.Numerics;
-using DenseLinear.Accuracy;
+using DenseLinear.Numerics;
 
 namespace DenseLinear.Initialization;
 

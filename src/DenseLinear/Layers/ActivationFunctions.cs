@@ -1,5 +1,5 @@
 using System.Numerics;
-using DenseLinear.Accuracy;
+using DenseLinear.Numerics;
 
 namespace DenseLinear.Layers;
 
@@ -7,7 +7,7 @@ namespace DenseLinear.Layers;
 /// <remarks>
 /// Linear, relu, sigmoid and tanh are computed in T as Keras does; softmax and GELU are
 /// computed in double and rounded once to T, so their error is one rounding plus the double
-/// computation's (<see cref="ErrorBound.Activation{T}"/> and <see cref="ErrorBound.SoftmaxRelative{T}"/>).
+/// computation's (<see cref="Accuracy.ErrorBound.Activation{T}"/> and <see cref="Accuracy.ErrorBound.SoftmaxRelative{T}"/>).
 /// </remarks>
 public static class ActivationFunctions
 {

@@ -1,8 +1,9 @@
 using System.Globalization;
 using DenseLinear.Accuracy;
+using DenseLinear.Numerics;
 using Xunit;
 
-namespace DenseLinear.Properties.Accuracy;
+namespace DenseLinear.Properties.Numerics;
 
 /// <summary>
 /// erf, erfc and Φ where the specification's table does not reach: the special values (±0, ±∞, NaN), the saturation

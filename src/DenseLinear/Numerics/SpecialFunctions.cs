@@ -1,4 +1,4 @@
-namespace DenseLinear.Accuracy;
+namespace DenseLinear.Numerics;
 
 /// <summary>
 /// The error function in double precision, which .NET lacks: <c>erf(x) = (2/√π)∫₀ˣ e^(−t²) dt</c> and

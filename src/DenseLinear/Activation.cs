@@ -1,4 +1,4 @@
-namespace DenseLinear.Layers;
+namespace DenseLinear;
 
 /// <summary>The activation a Keras <c>Dense</c> layer applies after <c>x·K + b</c>, by its Keras name.</summary>
 public enum Activation
