@@ -3,11 +3,12 @@ using System.Numerics;
 namespace DenseLinear;
 
 /// <summary>
-/// The one place that decides whether a shape fits an array: every array the library sizes from a tensor shape or a
-/// matrix's dimensions gets its length here. The limit is <see cref="Array.MaxLength"/> (2 147 483 591), not
-/// <see cref="int.MaxValue"/>: the runtime refuses the lengths between them with an
-/// <see cref="OutOfMemoryException"/>, which this turns into an <see cref="ArgumentException"/> naming the shape,
-/// raised before anything is allocated or written.
+/// The one place that decides whether a shape fits: every array the library sizes from a tensor shape or a matrix's
+/// dimensions gets its length here, and every span length and tensor shape is checked against its limit here. An
+/// array holds at most <see cref="Array.MaxLength"/> (2 147 483 591) elements, not <see cref="int.MaxValue"/>: the
+/// runtime refuses the lengths between them with an <see cref="OutOfMemoryException"/>, which this turns into an
+/// <see cref="ArgumentException"/> naming the shape, raised before anything is allocated or written. A span, and so a
+/// kernel's x, w or y, holds at most <see cref="int.MaxValue"/>; a tensor's strides must stay below 2⁶³.
 /// </summary>
 internal static class ArrayLength
 {
@@ -52,6 +53,34 @@ internal static class ArrayLength
 
     /// <summary>A new zeroed array of <see cref="Of(ReadOnlySpan{nint}, string, string?)"/> elements.</summary>
     public static T[] Allocate<T>(ReadOnlySpan<nint> lengths, string what, string? parameter = null) => new T[Of(lengths, what, parameter)];
+
+    /// <summary>Whether <paramref name="count"/> elements fit one span (at most <see cref="int.MaxValue"/>).</summary>
+    public static bool FitsSpan(long count) => count <= int.MaxValue;
+
+    /// <summary>Whether <paramref name="count"/> elements fit one array (at most <see cref="Array.MaxLength"/>).</summary>
+    public static bool FitsArray(long count) => count <= Array.MaxLength;
+
+    /// <summary>How many blocks of <paramref name="blockLength"/> elements one array holds (a length of 0 counts as 1).</summary>
+    public static long BlocksPerArray(long blockLength) => Array.MaxLength / Math.Max(blockLength, 1);
+
+    /// <summary>
+    /// Throws unless a <see cref="System.Numerics.Tensors.Tensor{T}"/> can have <paramref name="lengths"/>. An empty
+    /// shape fits any array, but System.Numerics.Tensors multiplies its nonzero lengths for the strides and overflows
+    /// past 2⁶³, e.g. for the output [0, 2³², 2³¹, 2] of an input [0, 2³², 2³¹, 0].
+    /// </summary>
+    public static void ThrowIfStridesOverflow(ReadOnlySpan<nint> lengths, string what, string parameter)
+    {
+        long product = 1;
+        foreach (nint length in lengths)
+        {
+            if (length != 0 && product > long.MaxValue / length)
+            {
+                throw new ArgumentException($"{what} {Format(lengths)} cannot be a tensor: its nonzero lengths multiply past 2⁶³.", parameter);
+            }
+
+            product *= length == 0 ? 1 : length;
+        }
+    }
 
     private static ArgumentException TooLarge(ReadOnlySpan<nint> lengths, string what, string? parameter)
     {

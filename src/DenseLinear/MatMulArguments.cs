@@ -68,7 +68,7 @@ public static class MatMulArguments
     private static int Product(int a, int b, string name, int m, int k, int n, WeightLayout layout)
     {
         long product = (long)a * b;
-        if (product > int.MaxValue)
+        if (!ArrayLength.FitsSpan(product))
         {
             throw new ArgumentException($"{name} would need {a}×{b} = {product} elements, more than a span holds, in {Describe(m, k, n, layout)}.", name);
         }

@@ -98,24 +98,24 @@ public sealed class BackwardTests
     }
 
     [Fact]
-    public void An_input_that_does_not_fit_is_named_with_the_shape_and_rank_the_layer_expects()
+    public void An_input_that_does_not_fit_gets_the_forward_pass_message_naming_the_shape_and_rank()
     {
         var wide = Tensor.Create(new float[8], [2, 4]);
         var gradient = Tensor.Create(new float[4], [2, 2]);
         ArgumentException pyTorch = Assert.Throws<ArgumentException>(() => PyTorch([10, 20]).Backward(wide, gradient));
         Assert.Equal("input", pyTorch.ParamName);
-        Assert.StartsWith("PyTorch Linear: input [2, 4] does not fit the layer, which expects (*, 3) of rank >= 1.", pyTorch.Message, StringComparison.Ordinal);
+        Assert.StartsWith("PyTorch Linear: input [2, 4] has last dimension 4, the layer expects (*, 3).", pyTorch.Message, StringComparison.Ordinal);
         ArgumentException keras = Assert.Throws<ArgumentException>(() => Keras([10, 20], Activation.Linear).Backward(wide, gradient));
         Assert.Equal("input", keras.ParamName);
-        Assert.StartsWith("Keras Dense: input [2, 4] does not fit the layer, which expects (*, 3) of rank >= 2.", keras.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Keras Dense: input [2, 4] has last dimension 4, the layer expects (*, 3).", keras.Message, StringComparison.Ordinal);
 
         // The right width at too low a rank: Keras' min_ndim=2, PyTorch's rank 0.
         ArgumentException rank1 = Assert.Throws<ArgumentException>(
             () => Keras([10, 20], Activation.Linear).Backward(Tensor.Create(new float[3], [3]), Tensor.Create(new float[2], [2])));
-        Assert.StartsWith("Keras Dense: input [3] does not fit the layer, which expects (*, 3) of rank >= 2.", rank1.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Keras Dense: Keras Dense requires input of rank >= 2 (min_ndim=2), got rank 1 with shape [3].", rank1.Message, StringComparison.Ordinal);
         ArgumentException rank0 = Assert.Throws<ArgumentException>(
             () => PyTorch([10, 20]).Backward(ReadOnlyTensorSpan<float>.Empty, ReadOnlyTensorSpan<float>.Empty));
-        Assert.StartsWith("PyTorch Linear: input [] does not fit the layer, which expects (*, 3) of rank >= 1.", rank0.Message, StringComparison.Ordinal);
+        Assert.StartsWith("PyTorch Linear: input of rank >= 1 is required, got rank 0.", rank0.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class BackwardTests
     }
 
     [Fact]
-    public void An_input_or_output_gradient_with_more_elements_than_an_array_holds_is_named()
+    public void An_input_or_the_output_it_gives_with_more_elements_than_an_array_holds_is_named()
     {
         // 2³⁰ rows count in an int; 4 features of them do not. Zero strides: one row repeated, in no memory.
         var noOutputs = new LinearLayer<float>(Tensor.Create(Array.Empty<float>(), [0, 4]));
@@ -163,7 +163,7 @@ public sealed class BackwardTests
         ArgumentException gradient = Assert.Throws<ArgumentException>(() => noInputs.Backward(
             new ReadOnlyTensorSpan<float>(new float[1], [65536, 16384, 0], [0, 0, 0]),
             new ReadOnlyTensorSpan<float>([1, 2, 3, 4], [65536, 16384, 4], [0, 0, 1])));
-        Assert.StartsWith("Keras Dense: the output gradient [65536, 16384, 4] has more elements than an array holds:", gradient.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Keras Dense: output [65536, 16384, 4] has more elements than an array holds:", gradient.Message, StringComparison.Ordinal);
     }
 
     private static LayerGradients<float> Backward(IDenseLayer<float> layer, Tensor<float> input, Tensor<float> gradient) =>

@@ -63,12 +63,12 @@ public sealed class PastArrayLimitTests
     [Theory]
     [InlineData(Broadcast.PastMaxLength)]
     [InlineData(int.MaxValue)]
-    public void Backward_refuses_an_output_gradient_or_an_input_past_the_limit(int n)
+    public void Backward_refuses_an_input_or_the_output_it_gives_past_the_limit_as_the_forward_pass_does(int n)
     {
         var noInputs = new LinearLayer<float>(Broadcast.Tensor(1, n, 0));
-        AssertNamed($"PyTorch Linear: the output gradient [1, {n}]", "outputGradient", () => noInputs.Backward(Broadcast.Span(1, 1, 0), Broadcast.Span(1, 1, n)));
+        AssertNamed($"PyTorch Linear: output [1, {n}]", "input", () => noInputs.Backward(Broadcast.Span(1, 1, 0), Broadcast.Span(1, 1, n)));
         var kerasNoInputs = new DenseLayer<float>(Broadcast.Tensor(1, 0, n));
-        AssertNamed($"Keras Dense: the output gradient [1, {n}]", "outputGradient", () => kerasNoInputs.Backward(Broadcast.Span(1, 1, 0), Broadcast.Span(1, 1, n)));
+        AssertNamed($"Keras Dense: output [1, {n}]", "input", () => kerasNoInputs.Backward(Broadcast.Span(1, 1, 0), Broadcast.Span(1, 1, n)));
 
         var noOutputs = new LinearLayer<float>(Broadcast.Tensor(1, 0, n));
         AssertNamed($"PyTorch Linear: input [1, {n}]", "input", () => noOutputs.Backward(Broadcast.Span(1, 1, n), Broadcast.Span(1, 1, 0)));

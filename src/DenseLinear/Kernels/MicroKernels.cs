@@ -30,6 +30,50 @@ internal static class MicroKernels<T>
         : MicroKernelPath.Scalar;
 
     /// <summary>
+    /// Whether the packing routines may use the register transposes of <see cref="PanelTranspose{T}"/> (AVX, float or
+    /// double); otherwise they copy element by element. A transpose moves values without arithmetic, so the choice
+    /// changes the speed of packing, never a bit of a panel.
+    /// </summary>
+    public static bool HasPanelTranspose => Avx.IsSupported && (typeof(T) == typeof(float) || typeof(T) == typeof(double));
+
+    /// <summary>
+    /// One step of packing an <see cref="MR"/>-row x panel: from each of the MR rows starting at
+    /// <paramref name="first"/> (<paramref name="rowStride"/> apart), one vector of consecutive p, written p-major
+    /// (MR values per p) at <paramref name="target"/>. Needs <see cref="HasPanelTranspose"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void TransposeRowsOfPanel(ref T first, nint rowStride, ref T target)
+    {
+        if (Path == MicroKernelPath.Vector512)
+        {
+            PanelTranspose<T>.TwelveRows(ref first, rowStride, ref target);
+        }
+        else
+        {
+            PanelTranspose<T>.SixRows(ref first, rowStride, ref target);
+        }
+    }
+
+    /// <summary>
+    /// Copies one whole panel row (NR values, 128 bytes) with the widest accelerated vectors, rather than a memmove
+    /// call per row.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyPanelRow(ref T source, ref T target)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            nuint lanes = (nuint)Vector512<T>.Count;
+            Vector512.LoadUnsafe(ref source).StoreUnsafe(ref target);
+            Vector512.LoadUnsafe(ref source, lanes).StoreUnsafe(ref target, lanes);
+        }
+        else
+        {
+            Unsafe.CopyBlockUnaligned(ref Unsafe.As<T, byte>(ref target), ref Unsafe.As<T, byte>(ref source), (uint)(NR * Unsafe.SizeOf<T>()));
+        }
+    }
+
+    /// <summary>
     /// Columns per panel: two Vector512 (32 floats, 16 doubles) on every path. The AVX2 path takes a panel as two
     /// halves, so packed weights have one format whatever the hardware, and weights packed on one path are read
     /// unchanged by another.

@@ -41,7 +41,7 @@ internal static class PackedGemm<T>
     /// however large n is, and fewer if that would not fit an array; 0 if not even one k×NR panel fits.
     /// </summary>
     public static int ChunkPanels(GemmBlocking<T> blocking, int k, int panels) =>
-        (int)Math.Min(Math.Min(panels, blocking.NCPanels), Array.MaxLength / Math.Max(1L * k * NR, 1));
+        (int)Math.Min(Math.Min(panels, blocking.NCPanels), ArrayLength.BlocksPerArray(1L * k * NR));
 
     /// <summary>
     /// Panels per group when a one-row call packs its own weights (<see cref="PackAndMultiply"/>): as many k×NR panels
@@ -97,7 +97,7 @@ internal static class PackedGemm<T>
             for (int p0 = 0; p0 < k; p0 += PackBlock)
             {
                 int pEnd = Math.Min(p0 + PackBlock, k);
-                if (width == nr && PanelTranspose<T>.IsSupported)
+                if (width == nr && MicroKernels<T>.HasPanelTranspose)
                 {
                     TransposeFullPanel(ref source, ref target, k, p0, pEnd);
                     continue;
@@ -136,7 +136,7 @@ internal static class PackedGemm<T>
                 ref T target = ref packed[(jp - packedFirst) * k * nr];
                 for (int p = p0; p < pEnd; p++)
                 {
-                    CopyPanelRow(ref Unsafe.Add(ref source, (p * n) + (jp * nr)), ref Unsafe.Add(ref target, p * nr));
+                    MicroKernels<T>.CopyPanelRow(ref Unsafe.Add(ref source, (p * n) + (jp * nr)), ref Unsafe.Add(ref target, p * nr));
                 }
             }
         }
@@ -156,22 +156,79 @@ internal static class PackedGemm<T>
     }
 
     /// <summary>
-    /// Copies one whole panel row (NR values, 128 bytes) with vectors of the widest accelerated size, rather than a
-    /// memmove call per row.
+    /// The whole product on the calling thread, as <see cref="PackedKernel{T}.Multiply(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, int, int, int, WeightLayout)"/>
+    /// computes it, for arguments <see cref="MatMulArguments.Validate{T}"/> has accepted: the kernels validate once and
+    /// then call this.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyPanelRow(ref T source, ref T target)
+    public static void MultiplyOnOneThread(GemmBlocking<T> blocking, ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int m, int k, int n, WeightLayout layout)
     {
-        if (Vector512.IsHardwareAccelerated)
+        if (m == 0 || n == 0)
         {
-            nuint lanes = (nuint)Vector512<T>.Count;
-            Vector512.LoadUnsafe(ref source).StoreUnsafe(ref target);
-            Vector512.LoadUnsafe(ref source, lanes).StoreUnsafe(ref target, lanes);
+            return;
         }
-        else
+
+        if (k == 0)
         {
-            Unsafe.CopyBlockUnaligned(ref Unsafe.As<T, byte>(ref target), ref Unsafe.As<T, byte>(ref source), (uint)(NR * Unsafe.SizeOf<T>()));
+            y[..(m * n)].Clear();
+            return;
         }
+
+        if (m == 1 && layout == WeightLayout.InOut)
+        {
+            // A single row reuses no weight, so packing would only add a copy: read K in place.
+            MultiplyRowInOut(blocking, x, w, y, k, n);
+            return;
+        }
+
+        if (layout == WeightLayout.InOut && ReadsXInPlace(blocking, k, n))
+        {
+            // Small enough that x and K stay in cache: tiles read both where they lie, with no packing.
+            MultiplyInOutInPlace(x, w, y, m, k, n);
+            return;
+        }
+
+        int panels = PanelCount(n);
+        int chunk = ChunkPanels(blocking, k, panels);
+        if (chunk == 0)
+        {
+            MultiplyChains(x, w, y, m, k, n, layout);
+            return;
+        }
+
+        // One row uses each packed panel once, so it packs half of L2's worth at a time and reads it back from L2;
+        // taller products pack an NC block, which every block of x then reuses.
+        int group = m == 1 ? Math.Min(chunk, StreamPanels(blocking, k)) : chunk;
+        T[] packed = ArrayPool<T>.Shared.Rent(group * k * NR);
+        try
+        {
+            PackAndMultiply(blocking, x, w, y, m, k, n, layout, 0, panels, group, packed);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(packed);
+        }
+    }
+
+    /// <summary>
+    /// The product with packed weights on the calling thread, for arguments
+    /// <see cref="PackedWeights{T}.ValidateMultiply"/> has accepted.
+    /// </summary>
+    public static void MultiplyPackedOnOneThread(GemmBlocking<T> blocking, ReadOnlySpan<T> x, PackedWeights<T> w, Span<T> y, int m)
+    {
+        int k = w.K;
+        int n = w.N;
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        if (k == 0)
+        {
+            y[..(m * n)].Clear();
+            return;
+        }
+
+        Multiply(blocking, x, w.Panels, 0, y, k, n, 0, m, 0, PanelCount(n));
     }
 
     /// <summary>
@@ -437,21 +494,14 @@ internal static class PackedGemm<T>
             ref T target = ref MemoryMarshal.GetReference(panel);
             ref T first = ref Unsafe.Add(ref source, ((rowStart + ir) * k) + pc);
             int p = 0;
-            if (height == mr && PanelTranspose<T>.IsSupported)
+            if (height == mr && MicroKernels<T>.HasPanelTranspose)
             {
                 // L values of p per register transpose. Each one's stores may spill into the next p, so the loop
                 // stops while at least one p is left for the scalar tail below, which overwrites the last spill:
                 // nothing past the panel is written, and no x value outside the rows' kc values is read.
                 for (; p + lanes < kc; p += lanes)
                 {
-                    if (mr == Vector512MicroKernels<T>.MR)
-                    {
-                        PanelTranspose<T>.TwelveRows(ref Unsafe.Add(ref first, p), k, ref Unsafe.Add(ref target, p * mr));
-                    }
-                    else
-                    {
-                        PanelTranspose<T>.SixRows(ref Unsafe.Add(ref first, p), k, ref Unsafe.Add(ref target, p * mr));
-                    }
+                    MicroKernels<T>.TransposeRowsOfPanel(ref Unsafe.Add(ref first, p), k, ref Unsafe.Add(ref target, p * mr));
                 }
             }
             else if (height < mr)

@@ -50,51 +50,7 @@ public sealed class PackedKernel<T> : IWeightPackingKernel<T>
     public void Multiply(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int m, int k, int n, WeightLayout layout)
     {
         MatMulArguments.Validate(x, w, y, m, k, n, layout);
-        if (m == 0 || n == 0)
-        {
-            return;
-        }
-
-        if (k == 0)
-        {
-            y[..(m * n)].Clear();
-            return;
-        }
-
-        if (m == 1 && layout == WeightLayout.InOut)
-        {
-            // A single row reuses no weight, so packing would only add a copy: read K in place.
-            PackedGemm<T>.MultiplyRowInOut(Blocking, x, w, y, k, n);
-            return;
-        }
-
-        if (layout == WeightLayout.InOut && PackedGemm<T>.ReadsXInPlace(Blocking, k, n))
-        {
-            // Small enough that x and K stay in cache: tiles read both where they lie, with no packing.
-            PackedGemm<T>.MultiplyInOutInPlace(x, w, y, m, k, n);
-            return;
-        }
-
-        int panels = PackedGemm<T>.PanelCount(n);
-        int chunk = PackedGemm<T>.ChunkPanels(Blocking, k, panels);
-        if (chunk == 0)
-        {
-            PackedGemm<T>.MultiplyChains(x, w, y, m, k, n, layout);
-            return;
-        }
-
-        // One row uses each packed panel once, so it packs half of L2's worth at a time and reads it back from L2;
-        // taller products pack an NC block, which every block of x then reuses.
-        int group = m == 1 ? Math.Min(chunk, PackedGemm<T>.StreamPanels(Blocking, k)) : chunk;
-        T[] packed = ArrayPool<T>.Shared.Rent(group * k * PackedGemm<T>.NR);
-        try
-        {
-            PackedGemm<T>.PackAndMultiply(Blocking, x, w, y, m, k, n, layout, 0, panels, group, packed);
-        }
-        finally
-        {
-            ArrayPool<T>.Shared.Return(packed);
-        }
+        PackedGemm<T>.MultiplyOnOneThread(Blocking, x, w, y, m, k, n, layout);
     }
 
     /// <inheritdoc />
@@ -110,20 +66,7 @@ public sealed class PackedKernel<T> : IWeightPackingKernel<T>
     public void Multiply(ReadOnlySpan<T> x, PackedWeights<T> w, Span<T> y, int m)
     {
         PackedWeights<T>.ValidateMultiply(x, w, y, m, PackedGemm<T>.NR);
-        int k = w.K;
-        int n = w.N;
-        if (m == 0 || n == 0)
-        {
-            return;
-        }
-
-        if (k == 0)
-        {
-            y[..(m * n)].Clear();
-            return;
-        }
-
-        PackedGemm<T>.Multiply(Blocking, x, w.Panels, 0, y, k, n, 0, m, 0, PackedGemm<T>.PanelCount(n));
+        PackedGemm<T>.MultiplyPackedOnOneThread(Blocking, x, w, y, m);
     }
 
     /// <inheritdoc />

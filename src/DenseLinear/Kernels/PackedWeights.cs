@@ -88,7 +88,7 @@ public sealed class PackedWeights<T>
 
         long xLength = (long)m * k;
         long yLength = (long)m * n;
-        if (xLength > int.MaxValue || yLength > int.MaxValue)
+        if (!ArrayLength.FitsSpan(xLength) || !ArrayLength.FitsSpan(yLength))
         {
             throw new ArgumentException($"x [{m}×{k}] or y [{m}×{n}] would need more elements than a span holds, in {Shapes(m, w)}.", nameof(m));
         }
@@ -142,13 +142,13 @@ public sealed class PackedWeights<T>
 
         string shape = WeightShape(k, n, layout);
         long length = (long)k * n;
-        if (length > int.MaxValue)
+        if (!ArrayLength.FitsSpan(length))
         {
             throw new ArgumentException($"{shape} would need {length} elements, more than a span holds.", sizeParameter);
         }
 
         long packed = (long)k * (((long)n + panelWidth - 1) / panelWidth) * panelWidth;
-        if (packed > Array.MaxLength)
+        if (!ArrayLength.FitsArray(packed))
         {
             throw new ArgumentException($"{shape} padded to panels of {panelWidth} would need {packed} elements, more than an array holds.", sizeParameter);
         }

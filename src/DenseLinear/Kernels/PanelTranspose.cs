@@ -8,15 +8,13 @@ namespace DenseLinear.Kernels;
 /// <summary>
 /// Square in-register transposes for packing OutIn weights and x row panels: L×L blocks, L = Vector256&lt;T&gt;.Count
 /// (8×8 floats, 4×4 doubles), <c>dst[q·dstStride + r] = src[r·srcStride + q]</c>. A pure copy, so it cannot change
-/// a result.
+/// a result. The instruction set is checked where the micro-kernels are dispatched
+/// (<see cref="MicroKernels{T}.HasPanelTranspose"/>), not here.
 /// </summary>
 internal static class PanelTranspose<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>Whether <see cref="Block"/> may be called (AVX shuffles).</summary>
-    public static bool IsSupported => Avx.IsSupported && (typeof(T) == typeof(float) || typeof(T) == typeof(double));
-
-    /// <summary>Transposes one L×L block; only when <see cref="IsSupported"/>.</summary>
+    /// <summary>Transposes one L×L block; only where <see cref="MicroKernels{T}.HasPanelTranspose"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Block(ref T source, nint sourceStride, ref T destination, nint destinationStride)
     {
@@ -32,7 +30,7 @@ internal static class PanelTranspose<T>
 
     /// <summary>
     /// Packs L values of six rows into an x panel: <c>dst[q·6 + r] = src[r·sourceStride + q]</c> for r &lt; 6,
-    /// q &lt; L; only when <see cref="IsSupported"/>. Each column is stored with whole vectors, so the stores also
+    /// q &lt; L; only where <see cref="MicroKernels{T}.HasPanelTranspose"/>. Each column is stored with whole vectors, so the stores also
     /// write 2 values past the block (dst[L·6], dst[L·6 + 1]); they are stored in increasing order of q, so every
     /// column overwrites the previous one's overspill, and the caller must write the last one's afterwards.
     /// </summary>
@@ -55,7 +53,7 @@ internal static class PanelTranspose<T>
 
     /// <summary>
     /// Packs L values of twelve rows into an x panel: <c>dst[q·12 + r] = src[r·sourceStride + q]</c> for r &lt; 12,
-    /// q &lt; L; only when <see cref="IsSupported"/>. As with <see cref="SixRows"/>, the float stores also write 4
+    /// q &lt; L; only where <see cref="MicroKernels{T}.HasPanelTranspose"/>. As with <see cref="SixRows"/>, the float stores also write 4
     /// values past the block (rows 0–3 of the next column), and the caller must write the last one's afterwards.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -56,7 +56,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         MatMulArguments.Validate(x, w, y, m, k, n, layout);
         if (!RunsInParallel(m, k, n))
         {
-            singleThread.Multiply(x, w, y, m, k, n, layout);
+            PackedGemm<T>.MultiplyOnOneThread(Blocking, x, w, y, m, k, n, layout);
             return;
         }
 
@@ -64,7 +64,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         int chunk = PackedGemm<T>.ChunkPanels(Blocking, k, panels);
         if (chunk == 0)
         {
-            singleThread.Multiply(x, w, y, m, k, n, layout);
+            PackedGemm<T>.MultiplyOnOneThread(Blocking, x, w, y, m, k, n, layout);
             return;
         }
 
@@ -115,7 +115,7 @@ public sealed class ParallelKernel<T> : IWeightPackingKernel<T>
         PackedWeights<T>.ValidateMultiply(x, w, y, m, PackedGemm<T>.NR);
         if (!RunsInParallel(m, w.K, w.N))
         {
-            singleThread.Multiply(x, w, y, m);
+            PackedGemm<T>.MultiplyPackedOnOneThread(Blocking, x, w, y, m);
             return;
         }
 

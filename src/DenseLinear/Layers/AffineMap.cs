@@ -72,34 +72,8 @@ internal sealed class AffineMap<T>
         new ReadOnlyTensorSpan<T>(output, outputLengths).CopyTo(destination);
     }
 
-    private nint[] OutputLengths(in ReadOnlyTensorSpan<T> input)
-    {
-        ReadOnlySpan<nint> lengths = input.Lengths;
-        int minimumRank = parameters.Convention.MinimumRank;
-        if (input.Rank < minimumRank)
-        {
-            string requirement = minimumRank >= 2
-                ? $"Keras Dense requires input of rank >= 2 (min_ndim=2), got rank {input.Rank} with shape {TensorShape.Format(lengths)}"
-                : $"input of rank >= 1 is required, got rank {input.Rank}";
-            throw new ArgumentException($"{convention}: {requirement}.", nameof(input));
-        }
-
-        if (lengths[^1] != InFeatures)
-        {
-            throw new ArgumentException(
-                $"{convention}: input {TensorShape.Format(lengths)} has last dimension {lengths[^1]}, the layer expects (*, {InFeatures}).",
-                nameof(input));
-        }
-
-        nint[] output = lengths.ToArray();
-        output[^1] = OutFeatures;
-        // Every count is checked here, before the caller allocates or writes anything.
-        ArrayLength.Of(output, $"{convention}: output", nameof(input));
-        ArrayLength.Of(output.AsSpan(0, output.Length - 1), $"{convention}: batch", nameof(input));
-        ArrayLength.Of(lengths, $"{convention}: input", nameof(input));
-        TensorShape.ThrowIfNotRepresentable(output, $"{convention}: output", nameof(input));
-        return output;
-    }
+    // Every count is checked here, before the caller allocates or writes anything.
+    private nint[] OutputLengths(in ReadOnlyTensorSpan<T> input) => parameters.OutputLengths(input.Lengths);
 
     private void Compute(in ReadOnlyTensorSpan<T> input, nint[] outputLengths, Span<T> y)
     {
@@ -120,18 +94,7 @@ internal sealed class AffineMap<T>
             parameters.MatMulKernel.Multiply(x, parameters.Weight, y, rows, InFeatures, OutFeatures, parameters.Convention.Layout);
         }
 
-        if (parameters.Bias is { } bias)
-        {
-            for (int row = 0; row < rows; row++)
-            {
-                Span<T> outputRow = y.Slice(row * OutFeatures, OutFeatures);
-                for (int j = 0; j < OutFeatures; j++)
-                {
-                    outputRow[j] += bias[j];
-                }
-            }
-        }
-
+        parameters.AddBias(y);
         ActivationFunctions.Apply(parameters.Activation, y, OutFeatures);
     }
 

@@ -21,16 +21,9 @@ internal static class Backpropagation
     public static LayerGradients<T> Backward<T>(in ReadOnlyTensorSpan<T> input, in ReadOnlyTensorSpan<T> outputGradient, AffineParameters<T> parameters)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        (T[] weight, T[]? bias, int inFeatures, int outFeatures, Activation activation, IMatMulKernel<T> kernel, LayerConvention layer) = parameters;
-        (string convention, WeightLayout layout, int minimumRank) = layer;
-        if (input.Rank < minimumRank || input.Lengths[^1] != inFeatures)
-        {
-            throw new ArgumentException(
-                $"{convention}: input {TensorShape.Format(input.Lengths)} does not fit the layer, which expects (*, {inFeatures}) of rank >= {minimumRank}.", nameof(input));
-        }
-
-        nint[] outputLengths = input.Lengths.ToArray();
-        outputLengths[^1] = outFeatures;
+        (T[] weight, T[]? bias, int inFeatures, int outFeatures, Activation activation, IMatMulKernel<T> matMulKernel, LayerConvention layer) = parameters;
+        (string convention, WeightLayout layout, _) = layer;
+        nint[] outputLengths = parameters.OutputLengths(input.Lengths);
         if (!outputGradient.Lengths.SequenceEqual(outputLengths))
         {
             throw new ArgumentException(
@@ -38,9 +31,10 @@ internal static class Backpropagation
                 nameof(outputGradient));
         }
 
+        // OutputLengths has checked that these counts fit.
         int rows = ArrayLength.Of(outputLengths.AsSpan(0, outputLengths.Length - 1), $"{convention}: batch", nameof(input));
         int inputCount = ArrayLength.Of(input.Lengths, $"{convention}: input", nameof(input));
-        int outputCount = ArrayLength.Of(outputLengths, $"{convention}: the output gradient", nameof(outputGradient));
+        int outputCount = ArrayLength.Of(outputLengths, $"{convention}: output", nameof(input));
         var x = new T[inputCount];
         input.FlattenTo(x);
         var gradient = new T[outputCount];
@@ -49,8 +43,8 @@ internal static class Backpropagation
         {
             // The activation needs z and y = a(z): recompute the forward pass.
             var z = new T[gradient.Length];
-            kernel.Multiply(x, weight, z, rows, inFeatures, outFeatures, layout);
-            AddBias(z, bias, outFeatures);
+            matMulKernel.Multiply(x, weight, z, rows, inFeatures, outFeatures, layout);
+            parameters.AddBias(z);
             T[] y = (T[])z.Clone();
             ActivationFunctions.Apply(activation, y.AsSpan(), outFeatures);
             ActivationFunctions.Backward<T>(activation, z, y, gradient, outFeatures);
@@ -59,11 +53,11 @@ internal static class Backpropagation
         // dX = dY'·W reads W [out, in] as a [k×n] weight, and K [in, units] as an [n×k] one.
         var inputGradient = new T[x.Length];
         WeightLayout asRead = layout == WeightLayout.OutIn ? WeightLayout.InOut : WeightLayout.OutIn;
-        kernel.Multiply(gradient, weight, inputGradient, rows, outFeatures, inFeatures, asRead);
+        matMulKernel.Multiply(gradient, weight, inputGradient, rows, outFeatures, inFeatures, asRead);
 
         // Xᵀ·dY' [in, out] is dK, and its transpose dW: only X is transposed, never the (often larger) dY'.
         var weightGradient = new T[weight.Length];
-        kernel.Multiply(TensorShape.Transpose(x, rows, inFeatures), gradient, weightGradient, inFeatures, rows, outFeatures, WeightLayout.InOut);
+        matMulKernel.Multiply(TensorShape.Transpose(x, rows, inFeatures), gradient, weightGradient, inFeatures, rows, outFeatures, WeightLayout.InOut);
         if (layout == WeightLayout.OutIn)
         {
             weightGradient = TensorShape.Transpose(weightGradient, inFeatures, outFeatures);
@@ -86,22 +80,5 @@ internal static class Backpropagation
 
         nint[] weightShape = layout == WeightLayout.OutIn ? [outFeatures, inFeatures] : [inFeatures, outFeatures];
         return new LayerGradients<T>(Tensor.Create(inputGradient, input.Lengths), Tensor.Create(weightGradient, weightShape), biasGradient);
-    }
-
-    public static void AddBias<T>(T[] y, T[]? bias, int columns)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (bias is null || columns == 0)
-        {
-            return;
-        }
-
-        for (int start = 0; start < y.Length; start += columns)
-        {
-            for (int j = 0; j < columns; j++)
-            {
-                y[start + j] += bias[j];
-            }
-        }
     }
 }

@@ -80,7 +80,7 @@ public static class LayerComposition
             matMulKernel.Multiply(firstBias, secondWeight, bias, 1, hidden, output, layout);
         }
 
-        Backpropagation.AddBias(bias, secondBias, output);
+        AffineParameters<T>.AddToEveryRow(bias, secondBias);
         return bias;
     }
 

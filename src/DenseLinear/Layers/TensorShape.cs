@@ -24,25 +24,6 @@ internal static class TensorShape
     }
 
     /// <summary>
-    /// Throws unless a <see cref="Tensor{T}"/> can have <paramref name="lengths"/>. An empty shape fits any array, but
-    /// System.Numerics.Tensors multiplies its nonzero lengths for the strides and overflows past 2⁶³, e.g. for the
-    /// output [0, 2³², 2³¹, 2] of an input [0, 2³², 2³¹, 0].
-    /// </summary>
-    public static void ThrowIfNotRepresentable(ReadOnlySpan<nint> lengths, string what, string parameter)
-    {
-        long product = 1;
-        foreach (nint length in lengths)
-        {
-            if (length != 0 && product > long.MaxValue / length)
-            {
-                throw new ArgumentException($"{what} {Format(lengths)} cannot be a tensor: its nonzero lengths multiply past 2⁶³.", parameter);
-            }
-
-            product *= length == 0 ? 1 : length;
-        }
-    }
-
-    /// <summary>
     /// Whether no two elements of a strided view share memory. Taking the axes of length &gt; 1 by increasing stride,
     /// each stride must pass the farthest offset the inner axes reach: stride ≥ Σ (length − 1)·stride of those + 1.
     /// </summary>
@@ -88,7 +69,7 @@ internal static class TensorShape
         }
 
         var values = ArrayLength.Allocate<T>(matrix.Lengths, $"{convention}: {name}", name);
-        if (matrix.Lengths[0] > int.MaxValue || matrix.Lengths[1] > int.MaxValue)
+        if (!ArrayLength.FitsSpan(matrix.Lengths[0]) || !ArrayLength.FitsSpan(matrix.Lengths[1]))
         {
             // An empty matrix may still be too wide: its dimensions become int feature counts.
             throw new ArgumentException($"{convention}: {name} {Format(matrix.Lengths)} has a dimension past int.MaxValue, more features than a layer counts.", name);
