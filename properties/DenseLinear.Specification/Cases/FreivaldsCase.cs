@@ -5,7 +5,7 @@ using DenseLinear.Accuracy;
 namespace DenseLinear.Specification.Cases;
 
 /// <summary>
-/// One product of family 18: x [m×k] and K [k×n] from a fixed seed, and two Freivalds checks with random vectors.
+/// One product of family 12: x [m×k] and K [k×n] from a fixed seed, and two Freivalds checks with random vectors.
 /// Made once per element type and shape in a test run and shared by every suite, since the inputs and the checks
 /// cost O(k·n) each and do not depend on the kernel.
 /// </summary>

@@ -10,7 +10,7 @@ using Xunit;
 
 namespace DenseLinear.Specification.Fidelity;
 
-// Fidelity family 15: Keras activations by name and semantics, each against a double-precision formula.
+// Family 19: Keras activations by name and semantics, each against a double-precision formula.
 public abstract partial class FidelitySpecification<T>
 {
     /// <summary>
@@ -19,7 +19,7 @@ public abstract partial class FidelitySpecification<T>
     /// parses to its activation.
     /// </summary>
     [SpecProperty]
-    public Property LinearActivationIsThePyTorchLayerWithTheTransposedWeight() =>
+    public virtual Property LinearActivationIsThePyTorchLayerWithTheTransposedWeight() =>
         Prop.ForAll(Generators.GradientCases<T>(false), g =>
         {
             LayerCase<T> c = g.Layer;
@@ -41,7 +41,7 @@ public abstract partial class FidelitySpecification<T>
     /// <see cref="ErrorBound.Activation{T}"/>; softmax, row by row, within <see cref="ErrorBound.Softmax{T}"/>.
     /// </summary>
     [SpecProperty]
-    public Property ActivationsMatchTheDoublePrecisionFormula() =>
+    public virtual Property ActivationsMatchTheDoublePrecisionFormula() =>
         Prop.ForAll(Generators.ActivationCases<T>(), c =>
         {
             T[] actual = (T[])c.Values.Clone();
@@ -73,7 +73,7 @@ public abstract partial class FidelitySpecification<T>
     /// a time (bitwise, when the kernel is deterministic).
     /// </summary>
     [SpecProperty]
-    public Property KerasLayerAppliesItsActivationToEachRowOfUnits() =>
+    public virtual Property KerasLayerAppliesItsActivationToEachRowOfUnits() =>
         Prop.ForAll(Generators.GradientCases<T>(true), g =>
         {
             LayerCase<T> c = g.Layer;
@@ -87,7 +87,7 @@ public abstract partial class FidelitySpecification<T>
 
     /// <summary>Every softmax row sums to 1 within <see cref="ErrorBound.SoftmaxRowSum{T}"/> (the sum taken in double).</summary>
     [SpecProperty]
-    public Property SoftmaxRowsSumToOne() =>
+    public virtual Property SoftmaxRowsSumToOne() =>
         Prop.ForAll(Generators.ActivationCases<T>(Activation.Softmax), c =>
         {
             T[] actual = (T[])c.Values.Clone();
@@ -112,7 +112,7 @@ public abstract partial class FidelitySpecification<T>
     /// (not bitwise: v + c is rounded).
     /// </summary>
     [SpecProperty]
-    public Property SoftmaxIsInvariantToAddingAConstantToTheRow() =>
+    public virtual Property SoftmaxIsInvariantToAddingAConstantToTheRow() =>
         Prop.ForAll(Generators.ActivationCases<T>(Activation.Softmax), c =>
         {
             T[] shifted = [.. c.Values.Select(v => v + c.Shift)];
@@ -147,7 +147,7 @@ public abstract partial class FidelitySpecification<T>
     /// relative error (<see cref="ErrorBound.Erf"/>); erf is odd, erfc(0) = 1.
     /// </summary>
     [Fact]
-    public void ErfMatchesHighPrecisionValues()
+    public virtual void ErfMatchesHighPrecisionValues()
     {
         foreach ((string name, Func<double, double> function, (double X, string Value)[] table) in new[]
         {

@@ -8,7 +8,7 @@ using FsCheck.Fluent;
 
 namespace DenseLinear.Specification.Fidelity;
 
-// Fidelity family 17: two affine layers in a row are one affine layer, within bounds derived from the parts.
+// Family 21: two affine layers in a row are one affine layer, within bounds derived from the parts.
 public abstract partial class FidelitySpecification<T>
 {
     /// <summary>
@@ -17,12 +17,12 @@ public abstract partial class FidelitySpecification<T>
     /// equals it within <see cref="ErrorBound.ComposedLayer{T}"/>; the composed weight is [out, in].
     /// </summary>
     [SpecProperty]
-    public Property TwoPyTorchLayersEqualTheComposedLayer() =>
+    public virtual Property TwoPyTorchLayersEqualTheComposedLayer() =>
         Prop.ForAll(Generators.CompositionCases<T>(), c => Composition(c, keras: false));
 
     /// <summary>The same for Keras kernels: K = K₁·K₂ [in, units₂], b = b₁·K₂ + b₂, with K₁ = W₁ᵀ and K₂ = W₂ᵀ.</summary>
     [SpecProperty]
-    public Property TwoKerasLayersEqualTheComposedLayer() =>
+    public virtual Property TwoKerasLayersEqualTheComposedLayer() =>
         Prop.ForAll(Generators.CompositionCases<T>(), c => Composition(c, keras: true));
 
     private Property Composition(CompositionCase<T> c, bool keras)

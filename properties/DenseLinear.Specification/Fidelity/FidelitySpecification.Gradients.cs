@@ -9,7 +9,7 @@ using FsCheck.Fluent;
 
 namespace DenseLinear.Specification.Fidelity;
 
-// Fidelity family 16: backward passes of both conventions — against exact products, against each other, over N-D
+// Family 20: backward passes of both conventions — against exact products, against each other, over N-D
 // input, and against central differences.
 public abstract partial class FidelitySpecification<T>
 {
@@ -20,7 +20,7 @@ public abstract partial class FidelitySpecification<T>
     /// parameter, db present exactly when the bias is.
     /// </summary>
     [SpecProperty]
-    public Property PyTorchWeightGradientIsTheTransposeOfTheKerasKernelGradient() =>
+    public virtual Property PyTorchWeightGradientIsTheTransposeOfTheKerasKernelGradient() =>
         Prop.ForAll(Generators.GradientCases<T>(false), g =>
         {
             LayerCase<T> c = g.Layer;
@@ -58,7 +58,7 @@ public abstract partial class FidelitySpecification<T>
     /// the bound of the exact Σ of dY over all a·b·… rows. Keras with any activation.
     /// </summary>
     [SpecProperty]
-    public Property GradientsReduceOverEveryLeadingDimension() =>
+    public virtual Property GradientsReduceOverEveryLeadingDimension() =>
         Prop.ForAll(Generators.GradientCases<T>(true), g =>
         {
             LayerCase<T> c = g.Layer;
@@ -92,7 +92,7 @@ public abstract partial class FidelitySpecification<T>
     /// float backward pass (its rounding, ~10⁻⁶ here, is inside atol); the differences are always taken in double.
     /// </summary>
     [SpecProperty]
-    public Property GradientsMatchCentralDifferences() =>
+    public virtual Property GradientsMatchCentralDifferences() =>
         Prop.ForAll(Generators.GradcheckCases<T>(), g =>
         {
             LayerCase<T> c = g.Layer;

@@ -9,7 +9,7 @@ namespace DenseLinear.Specification.Fidelity;
 /// <summary>
 /// The framework-fidelity specification: default initializers, Keras activations, backward passes of both
 /// conventions and layer composition, with the layers built on the kernel under test. Derive one sealed class and
-/// override <see cref="LayersOnKernelSpecification{T}.Kernel"/>; override the factories too to test your own initializers, activations, backward
+/// override <see cref="KernelUnderTest{T}.Kernel"/>; override the factories too to test your own initializers, activations, backward
 /// passes or composition. Each family lives in its own partial file.
 /// </summary>
 /// <typeparam name="T">The element type (float or double).</typeparam>

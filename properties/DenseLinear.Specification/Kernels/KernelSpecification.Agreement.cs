@@ -10,13 +10,13 @@ public abstract partial class KernelSpecification<T>
 {
     /// <summary>|ŷ − y| ≤ γₖ·(|x|·|W|) + k·η for every element, random shapes, both layouts.</summary>
     [SpecProperty]
-    public Property AgreesWithExactReference() =>
+    public virtual Property AgreesWithExactReference() =>
         Prop.ForAll(Generators.MatMulCases<T>(), c =>
             EdgeClasses.Classified(Verdicts.WithinBound("Agreement", Subject, c.Shapes, c.Reference(), Run(c)), c));
 
     /// <summary>The same where products and partial sums are subnormal: the k·η term must cover the underflow.</summary>
     [SpecProperty]
-    public Property AgreesWithExactReferenceInTheUnderflowRange() =>
+    public virtual Property AgreesWithExactReferenceInTheUnderflowRange() =>
         Prop.ForAll(Generators.UnderflowCases<T>(), c =>
             EdgeClasses.Classified(Verdicts.WithinBound("Agreement (underflow)", Subject, c.Shapes, c.Reference(), Run(c)), c));
 }

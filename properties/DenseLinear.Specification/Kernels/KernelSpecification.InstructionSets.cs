@@ -3,32 +3,18 @@ using Xunit;
 
 namespace DenseLinear.Specification;
 
-// Family 14: the same bits on every instruction set. A kernel whose every output is one fixed chain of roundings
+// Family 11: the same bits on every instruction set. A kernel whose every output is one fixed chain of roundings
 // (the built-in packed kernels: one FMA per term in p order) gives identical bits with AVX-512, AVX2 or no SIMD at
 // all; one process runs only one of those, so the outputs are compared with digests recorded once and committed.
 public abstract partial class KernelSpecification<T>
 {
-    /// <summary>
-    /// Whether y for <paramref name="layout"/> has the same bits whatever instruction set the process runs on
-    /// (scalar, AVX2, AVX-512). False by default; a kernel that promises it overrides this and names its
-    /// <see cref="RecordedDigests"/>. A kernel that sums in vector lanes (e.g. <c>TensorPrimitives.Dot</c>) changes
-    /// its bits with the vector width and must not promise it.
-    /// </summary>
-    protected virtual bool PromisesSameBitsOnEveryInstructionSet(WeightLayout layout) => false;
-
-    /// <summary>
-    /// The digest file (<see cref="OutputDigests"/>), relative to the test assembly's folder or absolute: required
-    /// when <see cref="PromisesSameBitsOnEveryInstructionSet"/> is true for a layout.
-    /// </summary>
-    protected virtual string? RecordedDigests => null;
-
     /// <summary>
     /// For every layout the kernel promises, the outputs of <see cref="OutputDigests.Products"/> through each route
     /// (the plain call, the packed weights, a layer) have the recorded SHA-256. With
     /// <see cref="OutputDigests.RecordVariable"/> set to a path, the digests are written there instead.
     /// </summary>
     [Fact]
-    public void OutputsMatchTheRecordedDigests()
+    public virtual void OutputsMatchTheRecordedDigests()
     {
         WeightLayout[] promised = [.. new[] { WeightLayout.InOut, WeightLayout.OutIn }.Where(PromisesSameBitsOnEveryInstructionSet)];
         string? file = RecordedDigests;

@@ -11,7 +11,7 @@ public abstract partial class KernelSpecification<T>
 {
     /// <summary>K(x₁ + x₂) = K(x₁) + K(x₂) within <see cref="ErrorBound.Additivity{T}"/>.</summary>
     [SpecProperty]
-    public Property IsAdditive() =>
+    public virtual Property IsAdditive() =>
         Prop.ForAll(Generators.LinearityCases<T>(), l =>
         {
             MatMulCase<T> c1 = l.Case;
@@ -37,7 +37,7 @@ public abstract partial class KernelSpecification<T>
 
     /// <summary>K(α·x) = α·K(x) within <see cref="ErrorBound.Homogeneity{T}"/>.</summary>
     [SpecProperty]
-    public Property IsHomogeneous() =>
+    public virtual Property IsHomogeneous() =>
         Prop.ForAll(Generators.LinearityCases<T>(), l =>
         {
             MatMulCase<T> c = l.Case;

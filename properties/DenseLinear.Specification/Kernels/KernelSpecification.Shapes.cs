@@ -17,7 +17,7 @@ public abstract partial class KernelSpecification<T>
     /// 7, and the empty cases.
     /// </summary>
     [Fact]
-    public void EverySmallShapeAgrees()
+    public virtual void EverySmallShapeAgrees()
     {
         var random = new Random(20261129);
         (int sweepRows, int sweepInner, int sweepColumns) = SpecificationSettings.SweepBounds;
@@ -40,7 +40,7 @@ public abstract partial class KernelSpecification<T>
     /// blocking bugs live, in both layouts.
     /// </summary>
     [Fact]
-    public void ShapesAcrossCacheBlocksAgree()
+    public virtual void ShapesAcrossCacheBlocksAgree()
     {
         var random = new Random(72);
         (int M, int K, int N)[] shapes =
@@ -60,7 +60,7 @@ public abstract partial class KernelSpecification<T>
     /// <see cref="ArgumentException"/> whose message names the offending number, and leave y untouched.
     /// </summary>
     [SpecProperty]
-    public Property RejectsBadArgumentsAndLeavesOutputUntouched() =>
+    public virtual Property RejectsBadArgumentsAndLeavesOutputUntouched() =>
         Prop.ForAll(Generators.BadArgumentCases<T>(), pair =>
         {
             (MatMulCase<T> c, BadArgument kind) = pair;

@@ -14,7 +14,7 @@ public abstract partial class KernelSpecification<T>
     /// x·Wᵀ, hence within twice the bound of each other (no bitwise claim: the layouts may sum in other orders).
     /// </summary>
     [SpecProperty]
-    public Property OutInAgreesWithInOutOnTheTranspose() =>
+    public virtual Property OutInAgreesWithInOutOnTheTranspose() =>
         Prop.ForAll(Generators.MatMulCases<T>(), c =>
         {
             MatMulCase<T> outIn = c.WithLayout(WeightLayout.OutIn);

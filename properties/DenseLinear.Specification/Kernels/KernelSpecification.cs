@@ -5,7 +5,7 @@ using DenseLinear.Specification.Support;
 namespace DenseLinear.Specification;
 
 /// <summary>
-/// The whole kernel specification. Derive one sealed class, override <see cref="Kernel"/>, and xunit runs every
+/// The whole kernel specification. Derive one sealed class, override <see cref="KernelUnderTest{T}.Kernel"/>, and xunit runs every
 /// property on that kernel. Each invariant family lives in its own partial file.
 /// </summary>
 /// <typeparam name="T">The element type (float or double).</typeparam>
@@ -17,18 +17,9 @@ namespace DenseLinear.Specification;
 /// }
 /// </code>
 /// </example>
-public abstract partial class KernelSpecification<T>
+public abstract partial class KernelSpecification<T> : KernelUnderTest<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>The kernel under test.</summary>
-    protected abstract IMatMulKernel<T> Kernel { get; }
-
-    /// <summary>
-    /// Whether the kernel promises bitwise determinism and batch invariance (family 8). Override with false for a
-    /// kernel that does not; its results are then only required to agree within twice the error bound.
-    /// </summary>
-    protected virtual bool PromisesDeterminism => true;
-
     private string Subject => $"kernel {Kernel.Name} ({typeof(T).Name})";
 
     private T[] Run(MatMulCase<T> c) => KernelHarness.Run(Kernel, c.X, c.Weight, c.M, c.K, c.N, c.Layout);

@@ -7,7 +7,7 @@ using FsCheck.Fluent;
 
 namespace DenseLinear.Specification;
 
-// Family 12: N-D input is the flattened 2-D product reshaped back; PyTorch takes 1-D input, Keras does not.
+// Family 16: N-D input is the flattened 2-D product reshaped back; PyTorch takes 1-D input, Keras does not.
 public abstract partial class LayerSpecification<T>
 {
     /// <summary>
@@ -16,7 +16,7 @@ public abstract partial class LayerSpecification<T>
     /// conventions.
     /// </summary>
     [SpecProperty]
-    public Property NdInputEqualsItsFlattenedForm() =>
+    public virtual Property NdInputEqualsItsFlattenedForm() =>
         Prop.ForAll(Generators.LayerCases<T>(), c =>
         {
             Tensor<T> flat = Tensor.Create((T[])c.Input.Clone(), [c.Rows, c.InFeatures]);
@@ -30,7 +30,7 @@ public abstract partial class LayerSpecification<T>
     /// output as the dense input, bitwise: layers must honour strides, not read the buffer as if contiguous.
     /// </summary>
     [SpecProperty]
-    public Property StridedInputEqualsDenseInput() =>
+    public virtual Property StridedInputEqualsDenseInput() =>
         Prop.ForAll(Generators.LayerCases<T>().Filter(c => c.Rows > 1 && c.InFeatures > 1), c =>
         {
             int stride = c.InFeatures + 1;
@@ -53,7 +53,7 @@ public abstract partial class LayerSpecification<T>
 
     /// <summary>The PyTorch layer takes 1-D input (in) → (out), equal to row 0 of the (1, in) batch.</summary>
     [SpecProperty]
-    public Property PyTorchTakesOneDimensionalInput() =>
+    public virtual Property PyTorchTakesOneDimensionalInput() =>
         Prop.ForAll(Generators.LayerCases<T>(), c =>
         {
             T[] row = c.Input.Length >= c.InFeatures ? c.Input[..c.InFeatures] : new T[c.InFeatures];
@@ -67,7 +67,7 @@ public abstract partial class LayerSpecification<T>
 
     /// <summary>The Keras layer rejects rank-1 input with an ArgumentException saying Keras needs rank ≥ 2.</summary>
     [SpecProperty]
-    public Property KerasRejectsOneDimensionalInput() =>
+    public virtual Property KerasRejectsOneDimensionalInput() =>
         Prop.ForAll(Generators.LayerCases<T>(), c =>
         {
             IDenseLayer<T> layer = CreateKerasLayer(c.KernelInOut, c.BiasTensor, Activation.Linear);

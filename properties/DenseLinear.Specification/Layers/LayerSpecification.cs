@@ -7,7 +7,7 @@ namespace DenseLinear.Specification;
 
 /// <summary>
 /// The layer specification: both conventions built on the kernel under test. Derive one sealed class and override
-/// <see cref="LayersOnKernelSpecification{T}.Kernel"/>; override the factories too to test your own layer or conversion code.
+/// <see cref="KernelUnderTest{T}.Kernel"/>; override the factories too to test your own layer or conversion code.
 /// </summary>
 /// <typeparam name="T">The element type (float or double).</typeparam>
 public abstract partial class LayerSpecification<T> : LayersOnKernelSpecification<T>

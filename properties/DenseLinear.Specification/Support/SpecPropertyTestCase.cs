@@ -23,8 +23,13 @@ public sealed class SpecPropertyTestCase : PropertyTestCase
     {
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Runs the property, or, when the override that declares it carries a Skip, reports it skipped with that reason
+    /// through xunit's own test case runner, so every runner and logger (TRX included) records the skip.
+    /// </summary>
     public override Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus, object[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource) =>
-        base.RunAsync(diagnosticMessageSink, new FailureReportBus(messageBus, FailureReport.TestName(TestMethod.TestClass.Class.Name, TestMethod.Method.Name)), constructorArguments, aggregator, cancellationTokenSource);
+        !string.IsNullOrEmpty(SkipReason)
+            ? new XunitTestCaseRunner(this, DisplayName, SkipReason, constructorArguments, TestMethodArguments, messageBus, aggregator, cancellationTokenSource).RunAsync()
+            : base.RunAsync(diagnosticMessageSink, new FailureReportBus(messageBus, FailureReport.TestName(TestMethod.TestClass.Class.Name, TestMethod.Method.Name)), constructorArguments, aggregator, cancellationTokenSource);
 }
 #endif

@@ -42,7 +42,7 @@ public static class SpecificationSettings
     public static (int Rows, int Inner, int Columns) SweepBounds { get; } = Mutation ? (8, 18, 18) : (14, 34, 34);
 
     /// <summary>
-    /// The products family 18 checks by Freivalds' method. Quick: the batch-1 row and a 40-row product, both past two
+    /// The products family 12 checks by Freivalds' method. Quick: the batch-1 row and a 40-row product, both past two
     /// KC blocks of 1024 in k and two NC blocks of 768 columns. Deep adds the batch-1 row at 4096², 32×4096×4096 and
     /// 2048³. Mutation keeps the 40-row product.
     /// </summary>

@@ -3,7 +3,7 @@ using DenseLinear.Specification;
 
 namespace ThirdPartyKernel;
 
-/// <summary>Runs the kernel specification (families 1–8) on <see cref="RegisterBlockedKernel{T}"/> in double.</summary>
+/// <summary>Runs the kernel specification (families 1–12) on <see cref="RegisterBlockedKernel{T}"/> in double.</summary>
 public sealed class RegisterBlockedKernelDoubleSpecification : KernelSpecification<double>
 {
     /// <inheritdoc />

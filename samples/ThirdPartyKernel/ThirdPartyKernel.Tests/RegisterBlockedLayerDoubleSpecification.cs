@@ -3,7 +3,7 @@ using DenseLinear.Specification;
 
 namespace ThirdPartyKernel;
 
-/// <summary>Runs the layer specification (families 9–13) on double layers built on <see cref="RegisterBlockedKernel{T}"/>.</summary>
+/// <summary>Runs the layer specification (families 13–17) on double layers built on <see cref="RegisterBlockedKernel{T}"/>.</summary>
 public sealed class RegisterBlockedLayerDoubleSpecification : LayerSpecification<double>
 {
     /// <inheritdoc />

@@ -3,7 +3,7 @@ using DenseLinear.Specification;
 
 namespace ThirdPartyKernel;
 
-/// <summary>Runs the layer specification (families 9–13) on float layers built on <see cref="RegisterBlockedKernel{T}"/>.</summary>
+/// <summary>Runs the layer specification (families 13–17) on float layers built on <see cref="RegisterBlockedKernel{T}"/>.</summary>
 public sealed class RegisterBlockedLayerSpecification : LayerSpecification<float>
 {
     /// <inheritdoc />

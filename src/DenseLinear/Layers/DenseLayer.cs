@@ -20,7 +20,7 @@ public sealed class DenseLayer<T> : IDenseLayer<T>
     /// <param name="kernel">K, [input_dim, units].</param>
     /// <param name="bias">b, [units], or <see langword="null"/> for <c>use_bias=False</c>.</param>
     /// <param name="activation">The activation applied last.</param>
-    /// <param name="matMulKernel">The matrix kernel; the registry's default when <see langword="null"/>.</param>
+    /// <param name="matMulKernel">The matrix multiplication the layer runs on; the registry's default when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A shape is not as stated; the message names it.</exception>
     public DenseLayer(Tensor<T> kernel, Tensor<T>? bias = null, Activation activation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
         : this(

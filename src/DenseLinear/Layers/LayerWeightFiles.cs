@@ -51,9 +51,9 @@ public static class LayerWeightFiles
     /// </summary>
     /// <param name="stateDict">The file's tensors, from <see cref="PyTorchCheckpointFile"/> or <see cref="SafetensorsFile"/>.</param>
     /// <param name="hiddenActivation">The activation between layers, given to every Dense layer but the last (a state_dict does not record it).</param>
-    /// <param name="kernel">The matrix kernel; the default when <see langword="null"/>.</param>
+    /// <param name="matMulKernel">The matrix multiplication the layers run on; the default when <see langword="null"/>.</param>
     /// <exception cref="InvalidDataException">A name is not <c>&lt;index&gt;.weight</c> or <c>&lt;index&gt;.bias</c>, a bias has no weight, a tensor does not fit, or consecutive layers do not chain.</exception>
-    public static SequentialLayers<T> ReadSequential<T>(SafetensorsContent stateDict, Activation hiddenActivation = Activation.Linear, IMatMulKernel<T>? kernel = null)
+    public static SequentialLayers<T> ReadSequential<T>(SafetensorsContent stateDict, Activation hiddenActivation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(stateDict);
@@ -85,7 +85,7 @@ public static class LayerWeightFiles
         var names = new List<string>();
         foreach (int index in indices)
         {
-            LinearLayer<T> layer = ReadLinear(stateDict, index.ToString(System.Globalization.CultureInfo.InvariantCulture), kernel);
+            LinearLayer<T> layer = ReadLinear(stateDict, index.ToString(System.Globalization.CultureInfo.InvariantCulture), matMulKernel);
             if (linear.Count > 0 && linear[^1].OutFeatures != layer.InFeatures)
             {
                 throw new InvalidDataException($"Layer '{index}' takes {layer.InFeatures} features but the layer before it gives {linear[^1].OutFeatures}.");
@@ -114,12 +114,12 @@ public static class LayerWeightFiles
 
     /// <summary>Reads an <c>nn.Sequential</c> MLP from a <c>.pt</c>/<c>.pth</c> or <c>.safetensors</c> file (chosen by extension); see <see cref="ReadSequential{T}"/>.</summary>
     /// <exception cref="InvalidDataException">The file or its entries are not valid.</exception>
-    public static SequentialLayers<T> LoadSequential<T>(string path, Activation hiddenActivation = Activation.Linear, IMatMulKernel<T>? kernel = null)
+    public static SequentialLayers<T> LoadSequential<T>(string path, Activation hiddenActivation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(path);
         bool torch = path.EndsWith(".pt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".pth", StringComparison.OrdinalIgnoreCase);
-        return ReadSequential(torch ? PyTorchCheckpointFile.ReadFile(path) : SafetensorsFile.ReadFile(path), hiddenActivation, kernel);
+        return ReadSequential(torch ? PyTorchCheckpointFile.ReadFile(path) : SafetensorsFile.ReadFile(path), hiddenActivation, matMulKernel);
     }
 
     /// <summary>The layer's <c>state_dict</c> entries: <c>&lt;prefix&gt;.weight</c>, then <c>&lt;prefix&gt;.bias</c> if it has one.</summary>
@@ -187,7 +187,7 @@ public static class LayerWeightFiles
             throw new InvalidDataException($"'{name}' is stored as {matrix.DType}{(bias is null ? string.Empty : $" with a {bias.DType} bias")}; a {typeof(T).Name} layer needs {dtype}.");
         }
 
-        if (matrix.Rank != 2 || matrix.Shape[0] > int.MaxValue || matrix.Shape[1] > int.MaxValue)
+        if (matrix.Rank != 2 || !ArrayLength.FitsSpan(matrix.Shape[0]) || !ArrayLength.FitsSpan(matrix.Shape[1]))
         {
             throw new InvalidDataException($"'{name}' must be a matrix {expectedShape}, got {matrix}.");
         }
