@@ -105,7 +105,7 @@ public sealed class ScalarFallbackTests
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Assert.True(Matrices.FirstDifference<T>(expected, actual) < 0, $"{what}: first difference at index {Matrices.FirstDifference<T>(expected, actual)}");
 
-    // One row of k terms against 1..RowPanels panels, read with a row stride (packed panels: NR; a K row in place: n).
+    // One row of k terms against 1..SingleRowPanels panels, read with a row stride (packed panels: NR; a K row in place: n).
     private static void RowsAgree<T>(Random random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -113,7 +113,7 @@ public sealed class ScalarFallbackTests
         for (int trial = 0; trial < 200; trial++)
         {
             int k = random.Next(0, 40);
-            int panels = random.Next(1, MicroKernels<T>.RowPanels + 1);
+            int panels = random.Next(1, MicroKernels<T>.SingleRowPanels + 1);
             bool packed = trial % 2 == 0;
             int rowStride = packed ? nr : (panels * nr) + random.Next(0, 9);
             int panelStride = packed ? k * nr : nr;
@@ -125,10 +125,10 @@ public sealed class ScalarFallbackTests
             // One element past the panels, which neither path may write.
             var scalar = new T[(panels * nr) + 1];
             scalar[^1] = KernelHarness.Unwritten<T>();
-            MicroKernels<T>.Row(k, ref x[0], ref b[0], panelStride, rowStride, panels, ref dispatched[0]);
+            MicroKernels<T>.SingleRow(k, ref x[0], ref b[0], panelStride, rowStride, panels, ref dispatched[0]);
             for (int q = 0; q < panels; q++)
             {
-                MicroKernels<T>.ScalarRow1(k, ref x[0], ref b[q * panelStride], rowStride, ref scalar[q * nr]);
+                MicroKernels<T>.ScalarSingleRow1(k, ref x[0], ref b[q * panelStride], rowStride, ref scalar[q * nr]);
             }
 
             Assert.True(Matrices.FirstDifference<T>(dispatched, scalar[..^1]) < 0, $"row k={k}, panels={panels}, packed={packed}: index {Matrices.FirstDifference<T>(dispatched, scalar[..^1])}");
@@ -141,7 +141,7 @@ public sealed class ScalarFallbackTests
                 {
                     var onPath = new T[(panels + 1) * nr];
                     onPath.AsSpan(panels * nr).Fill(KernelHarness.Unwritten<T>());
-                    MicroKernels<T>.RowOn(path, k, ref x[0], ref b[0], panelStride, rowStride, panels, ref onPath[0], prefetch);
+                    MicroKernels<T>.SingleRowOn(path, k, ref x[0], ref b[0], panelStride, rowStride, panels, ref onPath[0], prefetch);
                     AssertSame<T>(scalar[..^1], onPath[..(panels * nr)], $"row k={k}, panels={panels}, packed={packed}, path {path}, prefetch {prefetch}");
                     Assert.True(Array.TrueForAll(onPath[(panels * nr)..], v => Matrices.BitEqual(v, KernelHarness.Unwritten<T>())), $"row k={k}, panels={panels}, path {path}: wrote past its {panels} panels");
                 }

@@ -21,7 +21,7 @@ internal static class MicroKernels<T>
     public const int MaxNR = 32;
 
     /// <summary>Panels per sweep of the one-row kernel.</summary>
-    public const int RowPanels = 4;
+    public const int SingleRowPanels = 4;
 
     /// <summary>Which path runs: fixed for the process, since the JIT decides it once.</summary>
     public static MicroKernelPath Path =>
@@ -163,46 +163,46 @@ internal static class MicroKernels<T>
     /// that can to fetch the weights ahead, for weights streamed from memory; it changes no value.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Row(int k, ref T x, ref T b, nint panelStride, nint rowStride, int panels, ref T dst, bool prefetch = false) =>
-        RowOn(Path, k, ref x, ref b, panelStride, rowStride, panels, ref dst, prefetch);
+    public static void SingleRow(int k, ref T x, ref T b, nint panelStride, nint rowStride, int panels, ref T dst, bool prefetch = false) =>
+        SingleRowOn(Path, k, ref x, ref b, panelStride, rowStride, panels, ref dst, prefetch);
 
-    /// <summary><see cref="Row"/> on <paramref name="path"/>; internal for the tests, as <see cref="TileOn"/>.</summary>
+    /// <summary><see cref="SingleRow"/> on <paramref name="path"/>; internal for the tests, as <see cref="TileOn"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void RowOn(MicroKernelPath path, int k, ref T x, ref T b, nint panelStride, nint rowStride, int panels, ref T dst, bool prefetch = false)
+    internal static void SingleRowOn(MicroKernelPath path, int k, ref T x, ref T b, nint panelStride, nint rowStride, int panels, ref T dst, bool prefetch = false)
     {
         int nr = NR;
         int q = 0;
         switch (path)
         {
             case MicroKernelPath.Vector512:
-                if (panels == RowPanels)
+                if (panels == SingleRowPanels)
                 {
-                    Vector512MicroKernels<T>.Row4(k, ref x, ref b, panelStride, rowStride, ref dst, prefetch);
+                    Vector512MicroKernels<T>.SingleRow4(k, ref x, ref b, panelStride, rowStride, ref dst, prefetch);
                     return;
                 }
 
                 for (; q < panels; q++)
                 {
-                    Vector512MicroKernels<T>.Row1(k, ref x, ref Unsafe.Add(ref b, q * panelStride), rowStride, ref Unsafe.Add(ref dst, q * nr));
+                    Vector512MicroKernels<T>.SingleRow1(k, ref x, ref Unsafe.Add(ref b, q * panelStride), rowStride, ref Unsafe.Add(ref dst, q * nr));
                 }
 
                 return;
             case MicroKernelPath.Vector256:
                 for (; q + 2 <= panels; q += 2)
                 {
-                    Vector256MicroKernels<T>.Row2(k, ref x, ref Unsafe.Add(ref b, q * panelStride), panelStride, rowStride, ref Unsafe.Add(ref dst, q * nr));
+                    Vector256MicroKernels<T>.SingleRow2(k, ref x, ref Unsafe.Add(ref b, q * panelStride), panelStride, rowStride, ref Unsafe.Add(ref dst, q * nr));
                 }
 
                 if (q < panels)
                 {
-                    Vector256MicroKernels<T>.Row1(k, ref x, ref Unsafe.Add(ref b, q * panelStride), rowStride, ref Unsafe.Add(ref dst, q * nr));
+                    Vector256MicroKernels<T>.SingleRow1(k, ref x, ref Unsafe.Add(ref b, q * panelStride), rowStride, ref Unsafe.Add(ref dst, q * nr));
                 }
 
                 return;
             default:
                 for (; q < panels; q++)
                 {
-                    ScalarRow1(k, ref x, ref Unsafe.Add(ref b, q * panelStride), rowStride, ref Unsafe.Add(ref dst, q * nr));
+                    ScalarSingleRow1(k, ref x, ref Unsafe.Add(ref b, q * panelStride), rowStride, ref Unsafe.Add(ref dst, q * nr));
                 }
 
                 return;
@@ -237,8 +237,8 @@ internal static class MicroKernels<T>
         }
     }
 
-    /// <summary>The scalar fallback of one panel of <see cref="Row"/>: <c>dst[l] = chain over p of x[p]·b[p·rowStride + l]</c>.</summary>
-    internal static void ScalarRow1(int k, ref T x, ref T panel, nint rowStride, ref T dst)
+    /// <summary>The scalar fallback of one panel of <see cref="SingleRow"/>: <c>dst[l] = chain over p of x[p]·b[p·rowStride + l]</c>.</summary>
+    internal static void ScalarSingleRow1(int k, ref T x, ref T panel, nint rowStride, ref T dst)
     {
         int nr = NR;
         for (int lane = 0; lane < nr; lane++)

@@ -176,7 +176,7 @@ internal static class PackedGemm<T>
         if (m == 1 && layout == WeightLayout.InOut)
         {
             // A single row reuses no weight, so packing would only add a copy: read K in place.
-            MultiplyRowInOut(blocking, x, w, y, k, n);
+            MultiplySingleRowInOut(blocking, x, w, y, k, n);
             return;
         }
 
@@ -243,7 +243,7 @@ internal static class PackedGemm<T>
         if (rowEnd - rowStart == 1)
         {
             ref T panel = ref Unsafe.AsRef(in packed[(panelStart - packedFirst) * k * nr]);
-            MultiplyRow(k, ref Unsafe.AsRef(in x[rowStart * k]), ref panel, k * nr, nr, y.Slice(rowStart * n, n), n, panelStart, panelEnd, Streams(blocking, k, panelEnd - panelStart));
+            MultiplySingleRow(k, ref Unsafe.AsRef(in x[rowStart * k]), ref panel, k * nr, nr, y.Slice(rowStart * n, n), n, panelStart, panelEnd, Streams(blocking, k, panelEnd - panelStart));
             return;
         }
 
@@ -362,7 +362,7 @@ internal static class PackedGemm<T>
 
         for (; i < rowEnd; i++)
         {
-            MultiplyRow(k, ref Unsafe.AsRef(in x[i * k]), ref b, panelStride, ldb, y.Slice(i * n, n), n, panelStart, panelEnd, prefetch: false);
+            MultiplySingleRow(k, ref Unsafe.AsRef(in x[i * k]), ref b, panelStride, ldb, y.Slice(i * n, n), n, panelStart, panelEnd, prefetch: false);
         }
     }
 
@@ -526,19 +526,19 @@ internal static class PackedGemm<T>
 
     /// <summary>
     /// One row x against panels [panelStart, panelEnd) into its output row y: no x packing, whole k per chain,
-    /// <see cref="MicroKernels{T}.RowPanels"/> panels per sweep. b is panel panelStart; panels are
+    /// <see cref="MicroKernels{T}.SingleRowPanels"/> panels per sweep. b is panel panelStart; panels are
     /// <paramref name="panelStride"/> apart and a panel's rows <paramref name="ldb"/> apart (packed: k·NR and NR; K
     /// itself: NR and n, whole panels only). Of a partial last panel (packed, so zero-padded) only its width is written.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MultiplyRow(int k, ref T x, ref T b, nint panelStride, nint ldb, Span<T> y, int n, int panelStart, int panelEnd, bool prefetch)
+    private static void MultiplySingleRow(int k, ref T x, ref T b, nint panelStride, nint ldb, Span<T> y, int n, int panelStart, int panelEnd, bool prefetch)
     {
         int nr = NR;
-        Span<T> scratch = stackalloc T[MicroKernels<T>.RowPanels * MicroKernels<T>.MaxNR];
-        for (int jp = panelStart; jp < panelEnd; jp += MicroKernels<T>.RowPanels)
+        Span<T> scratch = stackalloc T[MicroKernels<T>.SingleRowPanels * MicroKernels<T>.MaxNR];
+        for (int jp = panelStart; jp < panelEnd; jp += MicroKernels<T>.SingleRowPanels)
         {
-            int panels = Math.Min(MicroKernels<T>.RowPanels, panelEnd - jp);
-            MicroKernels<T>.Row(k, ref x, ref Unsafe.Add(ref b, (jp - panelStart) * panelStride), panelStride, ldb, panels, ref MemoryMarshal.GetReference(scratch), prefetch);
+            int panels = Math.Min(MicroKernels<T>.SingleRowPanels, panelEnd - jp);
+            MicroKernels<T>.SingleRow(k, ref x, ref Unsafe.Add(ref b, (jp - panelStart) * panelStride), panelStride, ldb, panels, ref MemoryMarshal.GetReference(scratch), prefetch);
             int j0 = jp * nr;
             int width = Math.Min(panels * nr, n - j0);
             scratch[..width].CopyTo(y.Slice(j0, width));
@@ -547,14 +547,14 @@ internal static class PackedGemm<T>
 
     /// <summary>One row against an unpacked K [k×n] (InOut), read in place with stride n.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplyRowInOut(GemmBlocking<T> blocking, ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int k, int n)
+    public static void MultiplySingleRowInOut(GemmBlocking<T> blocking, ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int k, int n)
     {
         ref T xRef = ref MemoryMarshal.GetReference(x);
         ref T wRef = ref MemoryMarshal.GetReference(w);
 
         // Only whole panels of NR columns are read as vectors, so no load runs past the end of a K row.
         int whole = n / NR;
-        MultiplyRow(k, ref xRef, ref wRef, NR, n, y, n, 0, whole, Streams(blocking, k, PanelCount(n)));
+        MultiplySingleRow(k, ref xRef, ref wRef, NR, n, y, n, 0, whole, Streams(blocking, k, PanelCount(n)));
         for (int j = whole * NR; j < n; j++)
         {
             T acc = T.Zero;

@@ -96,7 +96,7 @@ internal static class Vector256MicroKernels<T>
     /// independent chains (4-cycle latency × 2 FMA pipes).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Row2(int k, ref T x, ref T b, nint panelStride, nint rowStride, ref T dst)
+    public static void SingleRow2(int k, ref T x, ref T b, nint panelStride, nint rowStride, ref T dst)
     {
         nuint lanes = Lanes;
         nuint s1 = (nuint)panelStride;
@@ -127,7 +127,7 @@ internal static class Vector256MicroKernels<T>
 
     /// <summary>One panel of one row, for a panel left after whole pairs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Row1(int k, ref T x, ref T b, nint rowStride, ref T dst)
+    public static void SingleRow1(int k, ref T x, ref T b, nint rowStride, ref T dst)
     {
         nuint lanes = Lanes;
         Vector256<T> c0 = Vector256<T>.Zero, c1 = c0, c2 = c0, c3 = c0;

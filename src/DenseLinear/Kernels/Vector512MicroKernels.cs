@@ -195,7 +195,7 @@ internal static class Vector512MicroKernels<T>
         c31.StoreUnsafe(ref c, (3 * s) + lanes);
     }
 
-    // Rows of the four panels fetched ahead by Row4 when asked: a one-row product whose weights exceed L2 streams
+    // Rows of the four panels fetched ahead by SingleRow4 when asked: a one-row product whose weights exceed L2 streams
     // them from memory, and the hardware prefetchers alone keep too few lines in flight on one core; weights that
     // stay in cache only pay for the extra instructions.
     private const int PrefetchRows = 16;
@@ -205,7 +205,7 @@ internal static class Vector512MicroKernels<T>
     /// independent chains (latency × pipes).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Row4(int k, ref T x, ref T b, nint panelStride, nint rowStride, ref T dst, bool prefetch)
+    public static void SingleRow4(int k, ref T x, ref T b, nint panelStride, nint rowStride, ref T dst, bool prefetch)
     {
         nuint lanes = Lanes;
         nuint s1 = (nuint)panelStride;
@@ -257,7 +257,7 @@ internal static class Vector512MicroKernels<T>
 
     /// <summary>One panel of one row, for the panels left after whole sweeps of four.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Row1(int k, ref T x, ref T b, nint rowStride, ref T dst)
+    public static void SingleRow1(int k, ref T x, ref T b, nint rowStride, ref T dst)
     {
         nuint lanes = Lanes;
         Vector512<T> c0 = Vector512<T>.Zero, c1 = c0;
