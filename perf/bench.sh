@@ -6,7 +6,6 @@
 #   perf/bench.sh medium3 [bdn-args]   medium three times (~45 min) into three folders, peak after each, then table3
 #   perf/bench.sh full [bdn-args]      every suite, a process per case (1-1.5 hours), then peak
 #   perf/bench.sh peak [options]       the core's FMA ceiling into the results folder (the chart's line)
-#   perf/bench.sh self-test            the comparison logic's built-in cases
 #   perf/bench.sh compare [options]    this run's results against perf/baseline/run1..3 (exit 1 on a regression)
 #   perf/bench.sh chart [options]      docs/perf.svg from this run's results
 #   perf/bench.sh chart3 [options]     docs/perf.svg from medium3's three runs (medians)
@@ -59,7 +58,6 @@ case "$command" in
     full) build && timed "$@" && timed peak ;;
     peak) build && timed peak "$@" ;;
     cores) build && timed openblas-cores ;;
-    self-test) build && report compare --self-test ;;
     compare)
         build
         defaults=()
@@ -85,5 +83,5 @@ case "$command" in
         done
         ls perf/baseline/run*
         ;;
-    *) sed -n '2,17p' "$script"; exit 2 ;;
+    *) sed -n '2,16p' "$script"; exit 2 ;;
 esac

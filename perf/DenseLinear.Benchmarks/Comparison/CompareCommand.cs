@@ -5,7 +5,7 @@ namespace DenseLinear.Benchmarks.Comparison;
 
 /// <summary>
 /// <c>compare --baseline &lt;json-or-dir&gt; --current &lt;json-or-dir&gt; [--threshold 0.15]</c>: exit 1 on a
-/// regression, 2 on bad input; <c>compare --self-test</c> checks the logic itself. Either option may be repeated,
+/// regression, 2 on bad input. Either option may be repeated,
 /// one per run: the side is then judged on the median of its runs' same-run ratios.
 /// </summary>
 public static class CompareCommand
@@ -15,11 +15,6 @@ public static class CompareCommand
         try
         {
             var options = new CommandOptions(args);
-            if (options.Has("--self-test"))
-            {
-                return CompareSelfTest.Run(Console.Out);
-            }
-
             double threshold = options.Number("--threshold", RegressionComparer.DefaultThreshold);
             ComparisonResult result = RegressionComparer.Compare(
                 MultiRun.MedianRatios(MultiRun.Read(options.All("--baseline"))),
@@ -30,7 +25,7 @@ public static class CompareCommand
         catch (Exception e) when (e is ArgumentException or IOException or System.Text.Json.JsonException or FormatException)
         {
             Console.Error.WriteLine($"compare: {e.Message}");
-            Console.Error.WriteLine("usage: compare --baseline <json-or-dir> [--baseline ...] --current <json-or-dir> [--current ...] [--threshold 0.15] | compare --self-test");
+            Console.Error.WriteLine("usage: compare --baseline <json-or-dir> [--baseline ...] --current <json-or-dir> [--current ...] [--threshold 0.15]");
             return 2;
         }
     }
