@@ -3,6 +3,7 @@ using DenseLinear.Benchmarks.Cli;
 using DenseLinear.Benchmarks.Comparison;
 using DenseLinear.Benchmarks.OpenBlas;
 using DenseLinear.Benchmarks.Peak;
+using DenseLinear.Benchmarks.Readme;
 using DenseLinear.Benchmarks.Running;
 using DenseLinear.Benchmarks.Tables;
 
@@ -17,6 +18,7 @@ public static class Program
             ChartCommand.Create(),
             TableCommand.Create(),
             PeakCommand.Create(),
+            ReadmeCommand.Create(),
             OpenBlasCoresCommand.Create(),
             OpenBlasCoreTiming.Create()),
         args);

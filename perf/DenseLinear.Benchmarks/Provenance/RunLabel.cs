@@ -28,7 +28,7 @@ public static partial class RunLabel
             return info.Summarize();
         }
 
-        string cpu = info?.CpuModel ?? FullJsonReader.TryReadProcessorName(input) ?? "unknown (not recorded)";
+        string cpu = info?.CpuModel ?? FullJsonReader.TryReadHost(input)?.ProcessorName?.Trim() ?? "unknown (not recorded)";
         string core = info?.OpenBlasText ?? $"unknown (no {RunInfoFile.FileName})";
         return $"CPU: {cpu}; OpenBLAS core: {core}";
     }
