@@ -15,6 +15,7 @@ mutation/parts) and:
     mutation/score.py                 # the score per file and overall; exit 1 on a stale or missing report
     mutation/score.py --markdown      # the same as the Markdown table the README quotes
     mutation/score.py --survivors     # every undetected mutant with its key and verdict
+    mutation/score.py --summary       # the figures the README states, as one JSON object (exit 0; problems listed in it)
 """
 
 import glob
@@ -69,20 +70,25 @@ def one_line(text):
     return " ".join(text.split())
 
 
-def verdicts():
-    """(file, mutator, original, replacement) -> verdict, from the table rows of mutation/survivors.md."""
+def verdict_rows():
+    """((file, mutator, original, replacement), verdict) for each table row of mutation/survivors.md."""
     path = os.path.join(ROOT, "mutation", "survivors.md")
-    table = {}
     if not os.path.exists(path):
-        return table
+        return []
+    rows = []
     with open(path, encoding="utf-8") as f:
         for line in f:
             cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
             if len(cells) != 5 or cells[0] in ("file", "---") or not cells[0].endswith(".cs"):
                 continue
             original, replacement = (c.strip().strip("`").replace("\\|", "|") for c in (cells[2], cells[3]))
-            table[(cells[0], cells[1], one_line(original), one_line(replacement))] = cells[4]
-    return table
+            rows.append(((cells[0], cells[1], one_line(original), one_line(replacement)), cells[4]))
+    return rows
+
+
+def verdicts():
+    """(file, mutator, original, replacement) -> verdict, from the table rows of mutation/survivors.md."""
+    return dict(verdict_rows())
 
 
 def main(argv):
@@ -90,7 +96,7 @@ def main(argv):
     if not reports:
         print("no reports in mutation/reports: run mutation/run-part.sh for each part", file=sys.stderr)
         return 1
-    problems = []
+    problems, stale, unmeasured = [], [], []
     measured = {}  # file -> (part, mutants, source)
     for report_path in reports:
         part = os.path.splitext(os.path.basename(report_path))[0]
@@ -109,6 +115,7 @@ def main(argv):
                 source = f.read()
             if source.replace("\r\n", "\n") != entry["source"].lstrip("\ufeff").replace("\r\n", "\n"):
                 problems.append(f"stale: {part}'s copy of {file} differs from the file now")
+                stale.append(file)
             if file in measured and mutants and measured[file][1]:
                 problems.append(f"{file} is measured by both {measured[file][0]} and {part}")
             if file not in measured or mutants:
@@ -116,6 +123,7 @@ def main(argv):
     for file in library_files():
         if file not in measured:
             problems.append(f"unmeasured: {file} is in no report's mutated files")
+            unmeasured.append(file)
 
     known = verdicts()
     rows, survivors = [], []
@@ -136,6 +144,29 @@ def main(argv):
         valid = detected + c["Survived"] + c["NoCoverage"]
         return 100.0 * detected / valid if valid else None
 
+    if "--summary" in argv:
+        parts = {}
+        for file, part, c in rows:
+            parts.setdefault(part, {s: 0 for s in totals})
+            for s in totals:
+                parts[part][s] += c[s]
+        scored = sorted((score(c), file) for file, part, c in rows if score(c) is not None)
+        categories = {}
+        for _, verdict in verdict_rows():
+            category = verdict.split(":", 1)[0].strip()
+            categories[category] = categories.get(category, 0) + 1
+        print(json.dumps({
+            "score": round(score(totals), 2),
+            "killed": totals["Killed"], "timeout": totals["Timeout"], "survived": totals["Survived"],
+            "no_coverage": totals["NoCoverage"], "valid": sum(totals[s] for s in DETECTED | UNDETECTED),
+            "files_measured": len(measured), "files_total": len(library_files()),
+            "parts": {part: round(score(c), 2) for part, c in sorted(parts.items(), key=lambda p: -score(p[1]))},
+            "weakest": [{"file": file, "score": round(s, 2)} for s, file in scored[:3]],
+            "stale": sorted(stale), "unmeasured": sorted(unmeasured),
+            "verdicts": categories,
+            "undetected": len(survivors), "without_verdict": sum(1 for s in survivors if s[3] is None),
+        }, indent=1))
+        return 0
     if "--markdown" in argv:
         print("| file | part | killed | timeout | survived | no coverage | score |")
         print("|---|---|---:|---:|---:|---:|---:|")

@@ -6,13 +6,14 @@
 #   perf/bench.sh medium3 [bdn-args]   medium three times (~45 min) into three folders, peak after each, then table3
 #   perf/bench.sh full [bdn-args]      every suite, a process per case (1-1.5 hours), then peak
 #   perf/bench.sh peak [options]       the core's FMA ceiling into the results folder (the chart's line)
-#   perf/bench.sh self-test            the comparison logic's built-in cases
 #   perf/bench.sh compare [options]    this run's results against perf/baseline/run1..3 (exit 1 on a regression)
 #   perf/bench.sh chart [options]      docs/perf.svg from this run's results
 #   perf/bench.sh chart3 [options]     docs/perf.svg from medium3's three runs (medians)
 #   perf/bench.sh table [options]      markdown ratio table from this run's results
 #   perf/bench.sh table3 [options]     markdown table over medium3's three runs (median and spread)
 #   perf/bench.sh baseline3            copy medium3's three runs (reports, run-info.json, fma-peak.txt) into perf/baseline/run1..3
+#   perf/bench.sh results3 NAME        copy them into docs/results/NAME/run1..3 instead, then readme --set that folder
+#   perf/bench.sh readme [options]     the README's generated figures and docs/perf.svg, from the set the README names
 # quick, medium, medium3 and full anchor OpenBLAS on the fastest core that computes correctly (see below).
 # Options after compare/chart/table override their defaults; an --input (--baseline, --current) replaces the default.
 set -euo pipefail
@@ -59,7 +60,6 @@ case "$command" in
     full) build && timed "$@" && timed peak ;;
     peak) build && timed peak "$@" ;;
     cores) build && timed openblas-cores ;;
-    self-test) build && report compare --self-test ;;
     compare)
         build
         defaults=()
@@ -76,14 +76,23 @@ case "$command" in
         ;;
     chart3) build && report chart "${inputs3[@]}" --output docs/perf.svg "$@" ;;
     table3) build && report table "${inputs3[@]}" "$@" ;;
-    baseline3)
-        # medium3's three runs become the baseline: the reports, the run record and the peak of each.
+    baseline3 | results3)
+        # medium3's three runs become the baseline, or a published set: the reports, the run record and the peak of each.
+        target=perf/baseline
+        if [[ $command == results3 ]]; then target=docs/results/${1:?results3 takes a name, e.g. 2026-12-24-what-changed}; fi
         for run in 1 2 3; do
-            rm -rf "perf/baseline/run$run" && mkdir -p "perf/baseline/run$run"
+            rm -rf "$target/run$run" && mkdir -p "$target/run$run"
             cp "$three/run$run/results/"*-report-full.json "$three/run$run/results/run-info.json" \
-                "$three/run$run/results/fma-peak.txt" "perf/baseline/run$run/"
+                "$three/run$run/results/fma-peak.txt" "$target/run$run/"
         done
-        ls perf/baseline/run*
+        ls "$target"/run*
+        if [[ $command == results3 ]]; then "$script" readme --set "$target"; fi
         ;;
-    *) sed -n '2,17p' "$script"; exit 2 ;;
+    readme)
+        # The regions of README.md between its generated markers, then the chart from the same runs.
+        build && report readme "$@"
+        set=$(sed -n 's/^<!-- generated: performance \([^ ]*\).*/\1/p' README.md)
+        report chart --input "$set/run1" --input "$set/run2" --input "$set/run3" --output docs/perf.svg
+        ;;
+    *) sed -n '2,18p' "$script"; exit 2 ;;
 esac

@@ -1,54 +1,47 @@
+using System.CommandLine;
 using DenseLinear.Benchmarks.Cli;
 using DenseLinear.Benchmarks.Comparison;
 using DenseLinear.Benchmarks.Peak;
 using DenseLinear.Benchmarks.Provenance;
+using ScottPlot;
 
 namespace DenseLinear.Benchmarks.Charts;
 
 /// <summary>
-/// <c>chart --input &lt;dir-or-json&gt; [--input ...] --output docs/perf.svg [--peak GFLOP/s]</c>. One <c>--input</c>
-/// per run; over several, each point is the median of the runs' mean times. The horizontal line is the single-core
-/// FMA peak: <c>--peak</c> when given, else the median of the <see cref="PeakFile"/>s that <c>peak</c> wrote beside
-/// the inputs (perf/bench.sh medium, medium3 and full write them); with neither, the chart is refused rather than
-/// drawn against a number from another machine.
+/// <c>chart</c>: <see cref="GflopsChart"/> as SVG (or PNG, by the output's extension). The line is <c>--peak</c>, or
+/// the median of the <see cref="PeakFile"/>s beside the inputs; with neither the chart is refused rather than drawn
+/// against a number from another machine.
 /// </summary>
 public static class ChartCommand
 {
-    public static int Run(IEnumerable<string> args)
+    private const int Width = 1100, Height = 720;
+
+    public static Command Create()
     {
-        try
+        Option<string[]> input = CliOptions.PerRun("--input", "A results folder or *-report-full.json; once per run, each point the median of the runs' mean times.");
+        Option<string?> output = CliOptions.Last<string?>("--output", "The .svg (or .png) to write.", null);
+        output.Required = true;
+        Option<double?> peak = CliOptions.Last<double?>("--peak", $"The line, in GFLOP/s; by default the median of the inputs' {PeakFile.FileName}.", null);
+        var command = new Command("chart", "Draws GFLOP/s against n for the square float32 products, with the FMA peak as a line.") { input, output, peak };
+        command.SetCheckedAction(r =>
         {
-            var options = new CommandOptions(args);
-            string output = options.Required("--output");
-            IReadOnlyList<string> inputs = options.All("--input");
-            PeakReading peak = options.Has("--peak") ? new PeakReading(options.Number("--peak", double.NaN), null) : StoredPeak(inputs);
-            if (!(peak.Gflops > 0 && double.IsFinite(peak.Gflops)))
+            string[] inputs = r.GetRequiredValue(input);
+            PeakReading line = r.GetValue(peak) is { } given ? new PeakReading(given, null)
+                : PeakFile.TryReadMedian(inputs) ?? throw new ArgumentException($"No --peak and no {PeakFile.FileName} beside {string.Join(", ", inputs)}; run 'peak' first (perf/bench.sh peak).");
+            if (!(line.Gflops > 0 && double.IsFinite(line.Gflops)))
             {
-                throw new ArgumentException($"--peak must be a positive number of GFLOP/s; got {peak.Gflops}.");
+                throw new ArgumentException($"--peak must be a positive number of GFLOP/s; got {line.Gflops}.");
             }
 
             IReadOnlyList<IReadOnlyList<BenchmarkRecord>> runs = MultiRun.Read(inputs);
-            string caption = RunLabel.Describe(inputs) + (runs.Count == 1 ? "; one run" : $"; median of {runs.Count} runs");
-            string svg = GflopsChart.Render(MultiRun.MedianMeans(runs), peak, caption);
-            if (Path.GetDirectoryName(Path.GetFullPath(output)) is { } directory)
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            File.WriteAllText(output, svg);
-            Console.WriteLine($"chart: wrote {output} (peak line {peak.Gflops:F1} GFLOP/s, {peak.Width ?? "width unknown"}; {caption})");
+            string caption = RunLabel.Summarize(inputs) + (runs.Count == 1 ? "; one run" : $"; median of {runs.Count} runs");
+            Plot plot = GflopsChart.Render(MultiRun.MedianMeans(runs), line, caption);
+            string path = r.GetRequiredValue(output)!;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            _ = path.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? plot.SavePng(path, Width, Height) : plot.SaveSvg(path, Width, Height);
+            Console.WriteLine($"chart: wrote {path} (peak line {line.Gflops:F1} GFLOP/s, {line.Width ?? "width unknown"}; {caption})");
             return 0;
-        }
-        catch (Exception e) when (e is ArgumentException or IOException or System.Text.Json.JsonException or FormatException)
-        {
-            Console.Error.WriteLine($"chart: {e.Message}");
-            Console.Error.WriteLine("usage: chart --input <dir-or-json> [--input ...] --output <file.svg> [--peak <GFLOP/s>]");
-            return 2;
-        }
+        });
+        return command;
     }
-
-    /// <summary>The median of the inputs' peak files; the width only when they all name the same one.</summary>
-    private static PeakReading StoredPeak(IReadOnlyList<string> inputs) =>
-        PeakFile.TryReadMedian(inputs)
-        ?? throw new ArgumentException($"No --peak and no {PeakFile.FileName} beside {string.Join(", ", inputs)}; run 'peak' first (perf/bench.sh peak).");
 }

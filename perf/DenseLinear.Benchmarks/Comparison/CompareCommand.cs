@@ -1,38 +1,25 @@
+using System.CommandLine;
 using System.Globalization;
 using DenseLinear.Benchmarks.Cli;
 
 namespace DenseLinear.Benchmarks.Comparison;
 
-/// <summary>
-/// <c>compare --baseline &lt;json-or-dir&gt; --current &lt;json-or-dir&gt; [--threshold 0.15]</c>: exit 1 on a
-/// regression, 2 on bad input; <c>compare --self-test</c> checks the logic itself. Either option may be repeated,
-/// one per run: the side is then judged on the median of its runs' same-run ratios.
-/// </summary>
+/// <summary><c>compare</c>: this run's same-run ratios against a baseline's; exit 1 on a regression, 2 on bad input.</summary>
 public static class CompareCommand
 {
-    public static int Run(IEnumerable<string> args)
+    public static Command Create()
     {
-        try
-        {
-            var options = new CommandOptions(args);
-            if (options.Has("--self-test"))
-            {
-                return CompareSelfTest.Run(Console.Out);
-            }
-
-            double threshold = options.Number("--threshold", RegressionComparer.DefaultThreshold);
-            ComparisonResult result = RegressionComparer.Compare(
-                MultiRun.MedianRatios(MultiRun.Read(options.All("--baseline"))),
-                MultiRun.MedianRatios(MultiRun.Read(options.All("--current"))),
-                threshold);
-            return Print(result, threshold);
-        }
-        catch (Exception e) when (e is ArgumentException or IOException or System.Text.Json.JsonException or FormatException)
-        {
-            Console.Error.WriteLine($"compare: {e.Message}");
-            Console.Error.WriteLine("usage: compare --baseline <json-or-dir> [--baseline ...] --current <json-or-dir> [--current ...] [--threshold 0.15] | compare --self-test");
-            return 2;
-        }
+        Option<string[]> baseline = CliOptions.PerRun("--baseline", "A *-report-full.json or a folder of them; once per run, judged on the median of the runs' ratios.");
+        Option<string[]> current = CliOptions.PerRun("--current", "The same for the run being judged.");
+        Option<double> threshold = CliOptions.Last("--threshold", "A ratio moved by more than this is slower or faster.", RegressionComparer.DefaultThreshold);
+        var command = new Command("compare", "Compares same-run ratios with a baseline: exit 1 on a regression, 2 on bad input.") { baseline, current, threshold };
+        command.SetCheckedAction(r => Print(
+            RegressionComparer.Compare(
+                MultiRun.MedianRatios(MultiRun.Read(r.GetRequiredValue(baseline))),
+                MultiRun.MedianRatios(MultiRun.Read(r.GetRequiredValue(current))),
+                r.GetValue(threshold)),
+            r.GetValue(threshold)));
+        return command;
     }
 
     private static int Print(ComparisonResult result, double threshold)
@@ -61,7 +48,7 @@ public static class CompareCommand
         if (result.Changes.Count == 0)
         {
             Console.Error.WriteLine("compare: the two runs share no ratio; check the paths.");
-            return 2;
+            return CliOptions.BadInput;
         }
 
         return result.HasRegression ? 1 : 0;

@@ -25,24 +25,25 @@ public static class FullJsonReader
         }
     }
 
-    /// <summary>BenchmarkDotNet's <c>HostEnvironmentInfo.ProcessorName</c> from the first report that has one, or null.</summary>
-    public static string? TryReadProcessorName(string path)
-    {
-        foreach (string file in Files(path))
-        {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
-            if (document.RootElement.TryGetProperty("HostEnvironmentInfo", out JsonElement host)
-                && host.ValueKind == JsonValueKind.Object
-                && host.TryGetProperty("ProcessorName", out JsonElement name)
-                && name.ValueKind == JsonValueKind.String
-                && !string.IsNullOrWhiteSpace(name.GetString()))
-            {
-                return name.GetString()!.Trim();
-            }
-        }
+    /// <summary>BenchmarkDotNet's <c>HostEnvironmentInfo</c> from the first report that names the processor, or null.</summary>
+    public static HostInfo? TryReadHost(string path) =>
+        Files(path).Select(f => Deserialize(File.ReadAllText(f)).HostEnvironmentInfo).FirstOrDefault(h => !string.IsNullOrWhiteSpace(h?.ProcessorName));
 
-        return null;
-    }
+    /// <summary>
+    /// One record per benchmark that has statistics and the Shape/Layout/Row parameters; a failed case has no
+    /// statistics, and the run itself reported it.
+    /// </summary>
+    public static IReadOnlyList<BenchmarkRecord> Parse(string json) =>
+        [.. from benchmark in Deserialize(json).Benchmarks ?? []
+            let statistics = benchmark.Statistics
+            where statistics is not null
+
+            // BDN writes parameters as Name=Value&Name=Value.
+            let parameters = (benchmark.Parameters ?? "").Split('&').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1])
+            where parameters.ContainsKey("Shape") && parameters.ContainsKey("Layout") && parameters.ContainsKey("Row")
+            select new BenchmarkRecord(benchmark.Type ?? "", parameters["Shape"], parameters["Layout"], parameters["Row"], statistics.Mean)];
+
+    private static Report Deserialize(string json) => JsonSerializer.Deserialize<Report>(json) ?? new Report(null, null);
 
     private static string[] Files(string path)
     {
@@ -55,41 +56,9 @@ public static class FullJsonReader
         return files.Length > 0 ? [.. files.Order(StringComparer.Ordinal)] : throw new FileNotFoundException($"No {FilePattern} under {path}.");
     }
 
-    /// <summary>One record per benchmark that has statistics and the Shape/Layout/Row parameters.</summary>
-    public static IReadOnlyList<BenchmarkRecord> Parse(string json)
-    {
-        using JsonDocument document = JsonDocument.Parse(json);
-        var records = new List<BenchmarkRecord>();
-        if (!document.RootElement.TryGetProperty("Benchmarks", out JsonElement benchmarks))
-        {
-            return records;
-        }
+    private sealed record Report(Benchmark[]? Benchmarks, HostInfo? HostEnvironmentInfo);
 
-        foreach (JsonElement benchmark in benchmarks.EnumerateArray())
-        {
-            if (!benchmark.TryGetProperty("Statistics", out JsonElement statistics)
-                || statistics.ValueKind != JsonValueKind.Object
-                || !statistics.TryGetProperty("Mean", out JsonElement mean))
-            {
-                continue; // A failed case has no statistics; the run itself reported it.
-            }
+    private sealed record Benchmark(string? Type, string? Parameters, Statistics? Statistics);
 
-            Dictionary<string, string> parameters = ParseParameters(benchmark.GetProperty("Parameters").GetString() ?? "");
-            if (parameters.TryGetValue("Shape", out string? shape)
-                && parameters.TryGetValue("Layout", out string? layout)
-                && parameters.TryGetValue("Row", out string? row))
-            {
-                records.Add(new BenchmarkRecord(benchmark.GetProperty("Type").GetString() ?? "", shape, layout, row, mean.GetDouble()));
-            }
-        }
-
-        return records;
-    }
-
-    /// <summary>BDN writes parameters as <c>Name=Value&amp;Name=Value</c>.</summary>
-    private static Dictionary<string, string> ParseParameters(string text) =>
-        text.Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .Where(parts => parts.Length == 2)
-            .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
+    private sealed record Statistics(double Mean);
 }

@@ -31,7 +31,7 @@ internal static class OpenBlasCheck
         }
     }
 
-    /// <summary>Checks two products (float, double) against Naive on every shape and layout; the self-test feeds it wrong ones.</summary>
+    /// <summary>Checks two products (float, double) against Naive on every shape and layout; the tests feed it wrong ones.</summary>
     public static IReadOnlyList<string> Compare(Action<MatMulData<float>> single, Action<MatMulData<double>> @double)
     {
         var failures = new List<string>();

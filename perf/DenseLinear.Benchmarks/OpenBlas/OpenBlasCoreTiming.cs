@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Numerics;
 using System.Text.Json;
@@ -18,7 +19,15 @@ public static class OpenBlasCoreTiming
 
     private static readonly TimeSpan TimePerRoutine = TimeSpan.FromMilliseconds(200);
 
-    public static int Run()
+    /// <summary>Hidden: the probe starts it, one process per candidate.</summary>
+    public static Command Create()
+    {
+        var command = new Command(Command, "One candidate of the core probe, in a process of its own.") { Hidden = true };
+        command.SetAction(_ => Run());
+        return command;
+    }
+
+    private static int Run()
     {
         OpenBlasCoreTrial trial;
         if (!OpenBlasLibrary.IsAvailable)

@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace DenseLinear.Benchmarks.OpenBlas;
 
 /// <summary>
@@ -6,9 +8,14 @@ namespace DenseLinear.Benchmarks.OpenBlas;
 /// </summary>
 public static class OpenBlasCoresCommand
 {
-    public const string Name = "openblas-cores";
+    public static Command Create()
+    {
+        var command = new Command("openblas-cores", "Runs the OpenBLAS core probe alone: every candidate's rates and the one a run would anchor on.");
+        command.SetAction(_ => Run());
+        return command;
+    }
 
-    public static int Run()
+    private static int Run()
     {
         InstructionLevel cpu = ProcessInstructionLevel.Current;
         IReadOnlyList<OpenBlasCandidate> candidates = OpenBlasCandidate.For(cpu, OpenBlasEnvironment.Capture());

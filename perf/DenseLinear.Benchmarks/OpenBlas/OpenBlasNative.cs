@@ -29,9 +29,6 @@ internal static unsafe partial class OpenBlasNative
     [LibraryImport(LibraryName, EntryPoint = "openblas_set_num_threads")]
     public static partial void SetNumThreads(int threads);
 
-    [LibraryImport(LibraryName, EntryPoint = "openblas_get_num_threads")]
-    public static partial int GetNumThreads();
-
     [LibraryImport(LibraryName, EntryPoint = "openblas_get_config")]
     public static partial nint GetConfig();
 

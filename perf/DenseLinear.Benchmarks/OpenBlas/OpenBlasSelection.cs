@@ -7,8 +7,6 @@ namespace DenseLinear.Benchmarks.OpenBlas;
 /// </summary>
 public static class OpenBlasSelection
 {
-    public const string Option = "--openblas-core";
-
     /// <summary>Applies <paramref name="rule"/> (<see cref="OpenBlasChoice.Fastest"/>, <see cref="OpenBlasChoice.AsEnvironment"/> or a core's name).</summary>
     /// <remarks>Must run before anything loads OpenBLAS in this process.</remarks>
     public static OpenBlasChoice Choose(string rule)

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using DenseLinear.Benchmarks.Comparison;
+using DenseLinear.Benchmarks.OpenBlas;
 
 namespace DenseLinear.Benchmarks.Provenance;
 
@@ -6,7 +8,7 @@ namespace DenseLinear.Benchmarks.Provenance;
 /// The line the table and the chart print about the runs they show: the CPU and the OpenBLAS core, each marked
 /// unknown rather than guessed when the input does not say.
 /// </summary>
-public static class RunLabel
+public static partial class RunLabel
 {
     /// <summary>One description when every input agrees, else each input with its own.</summary>
     public static string Describe(IReadOnlyList<string> inputs)
@@ -26,8 +28,40 @@ public static class RunLabel
             return info.Summarize();
         }
 
-        string cpu = info?.CpuModel ?? FullJsonReader.TryReadProcessorName(input) ?? "unknown (not recorded)";
+        string cpu = info?.CpuModel ?? FullJsonReader.TryReadHost(input)?.ProcessorName?.Trim() ?? "unknown (not recorded)";
         string core = info?.OpenBlasText ?? $"unknown (no {RunInfoFile.FileName})";
         return $"CPU: {cpu}; OpenBLAS core: {core}";
     }
+
+    /// <summary>
+    /// The runs' records merged into one sentence: <c>CPU …; OpenBLAS 0.3.21 on the fastest of the 9 cores tried
+    /// (SkylakeX in 2 runs, Cooperlake in 1; the environment pins Haswell, OpenBLAS's own pick is Cooperlake); …</c>.
+    /// <see cref="Describe(IReadOnlyList{string})"/> when a run has no record.
+    /// </summary>
+    public static string Summarize(IReadOnlyList<string> inputs)
+    {
+        RunInfo?[] infos = [.. inputs.Select(RunInfoFile.TryRead)];
+        if (infos.Any(i => i?.CpuModel is null))
+        {
+            return Describe(inputs);
+        }
+
+        RunInfo[] runs = infos!;
+        string Each(Func<RunInfo, string?> field) => string.Join(" / ", runs.Select(field).OfType<string>().Distinct());
+        string version = Each(i => i.OpenBlasConfig is { } config && OpenBlasVersion().Match(config) is { Success: true } m ? m.Value : "OpenBLAS");
+        string cores = string.Join(", ", runs.GroupBy(i => i.OpenBlasCore ?? "none").Select(g => $"{g.Key} in {g.Count()} run{(g.Count() == 1 ? "" : "s")}"));
+        OpenBlasCoreTrial[] trials = [.. runs.SelectMany(i => i.OpenBlasChoice?.Trials ?? [])];
+        string? pin = trials.FirstOrDefault(t => t.Candidate == OpenBlasCandidate.Environment.Label)?.Core;
+        string? own = trials.FirstOrDefault(t => t.Candidate == OpenBlasCandidate.OwnPick.Label)?.Core;
+        string how = trials.Length == 0
+            ? $"{cores}, {Each(i => i.OpenBlasChoice?.Describe() ?? OpenBlasEnvironment.Describe(i.OpenBlasVariables))}"
+            : $"the fastest of the {Each(i => i.OpenBlasChoice?.Trials.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} cores tried ({cores}"
+                + (pin is null ? "" : $"; the environment pins {pin}") + (own is null ? "" : $", OpenBLAS's own pick is {own}") + ")";
+        return $"CPU {Each(i => i.CpuModel)}; {version} on {how}"
+            + string.Concat(runs.Select(i => i.OpenBlasWarning).OfType<string>().Distinct().Select(w => $" WARNING: {w}"))
+            + $"; {Each(i => i.LibTorch)}; blocking: {Each(i => i.Blocking)}";
+    }
+
+    [GeneratedRegex(@"OpenBLAS \d+(\.\d+)*")]
+    private static partial Regex OpenBlasVersion();
 }

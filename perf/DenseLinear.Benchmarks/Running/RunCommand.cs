@@ -1,42 +1,45 @@
+using System.CommandLine;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using DenseLinear.Benchmarks.Cli;
 using DenseLinear.Benchmarks.OpenBlas;
 using DenseLinear.Benchmarks.Provenance;
 
 namespace DenseLinear.Benchmarks.Running;
 
 /// <summary>
-/// Runs the suites through <see cref="BenchmarkSwitcher"/>: full by default, <c>--quick</c> for the smoke, <c>--medium</c>
-/// for every suite in-process. <c>--openblas-core fastest|environment|NAME</c> says which OpenBLAS core the rows
-/// anchor on (<see cref="OpenBlasSelection"/>; the fastest by default). Prints the <see cref="RunInfo"/> first and
-/// writes it beside the reports afterwards.
+/// The root command: runs the suites through <see cref="BenchmarkSwitcher"/>, every argument it does not know passed on
+/// to BenchmarkDotNet. Prints the <see cref="RunInfo"/> first and writes it beside the reports afterwards.
 /// </summary>
 public static class RunCommand
 {
-    public const string QuickFlag = "--quick";
-
-    public const string MediumFlag = "--medium";
-
-    public static int Run(string[] args)
+    /// <summary>The root (whose --version is BenchmarkDotNet's), with <paramref name="commands"/> under it.</summary>
+    public static RootCommand Create(params Command[] commands)
     {
-        bool quick = args.Contains(QuickFlag);
-        bool medium = args.Contains(MediumFlag);
-        List<string> switcherArgs = [.. args.Where(a => a is not (QuickFlag or MediumFlag))];
-        int ruleAt = switcherArgs.IndexOf(OpenBlasSelection.Option);
-        string rule = OpenBlasChoice.Fastest;
-        if (ruleAt >= 0)
+        var quick = new Option<bool>("--quick") { Description = "The CI smoke: in-process, a few products, every row." };
+        var medium = new Option<bool>("--medium") { Description = "Every suite in-process with short fixed counts." };
+        Option<string> core = CliOptions.Last(
+            "--openblas-core",
+            $"{OpenBlasChoice.Fastest} (the default: the fastest core that computes correctly), {OpenBlasChoice.AsEnvironment} (the machine's OPENBLAS_* pins) or a core's name ({string.Join(", ", OpenBlasCore.Known.Select(c => c.Name))}).",
+            OpenBlasChoice.Fastest);
+        var switches = new Argument<string[]>("BenchmarkDotNet switches") { Arity = ArgumentArity.ZeroOrMore, Hidden = true };
+        var root = new RootCommand("Runs the suites (every one by default, a separate process per case); arguments it does not know (--filter, --artifacts, --list, ...) go to BenchmarkDotNet. The commands read what a run leaves. See perf/README.md.")
         {
-            if (ruleAt + 1 >= switcherArgs.Count)
-            {
-                Console.Error.WriteLine($"{OpenBlasSelection.Option} takes {OpenBlasChoice.Fastest}, {OpenBlasChoice.AsEnvironment} or a core's name ({string.Join(", ", OpenBlasCore.Known.Select(c => c.Name))}).");
-                return 2;
-            }
-
-            rule = switcherArgs[ruleAt + 1];
-            switcherArgs.RemoveRange(ruleAt, 2);
+            quick, medium, core, switches,
+        };
+        root.Options.Remove(root.Options.OfType<VersionOption>().Single());
+        foreach (Command command in commands)
+        {
+            root.Subcommands.Add(command);
         }
 
+        root.SetAction(r => Run(r.GetValue(quick) ? BenchmarkConfigs.Quick() : r.GetValue(medium) ? BenchmarkConfigs.Medium() : BenchmarkConfigs.Full(), r.GetRequiredValue(core), [.. r.GetRequiredValue(switches)]));
+        return root;
+    }
+
+    private static int Run(IConfig config, string rule, List<string> switcherArgs)
+    {
         // Without a filter the switcher asks on the console; CI has no console, so the default is everything.
         if (!switcherArgs.Contains("--filter") && !switcherArgs.Contains("-f"))
         {
@@ -64,7 +67,6 @@ public static class RunCommand
             return 2;
         }
 
-        IConfig config = quick ? BenchmarkConfigs.Quick() : medium ? BenchmarkConfigs.Medium() : BenchmarkConfigs.Full();
         Summary[] summaries = [.. BenchmarkSwitcher.FromAssembly(typeof(RunCommand).Assembly).Run([.. switcherArgs], config)];
 
         // Each summary knows where its reports went (--artifacts moves them), so the record lands beside them.
@@ -73,7 +75,7 @@ public static class RunCommand
             Console.WriteLine($"Run info: wrote {RunInfoFile.Write(directory, info)}");
         }
 
-        bool onlyListed = switcherArgs.Any(a => a is "--list" or "--help" or "-h" or "--info" or "--version");
+        bool onlyListed = switcherArgs.Any(a => a is "--list" or "--info" or "--version");
         bool failed = (summaries.Length == 0 && !onlyListed)
             || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
         Console.WriteLine(failed ? "Benchmarks: FAILED (see the log above)." : $"Benchmarks: {summaries.Sum(s => s.Reports.Length)} cases done.");

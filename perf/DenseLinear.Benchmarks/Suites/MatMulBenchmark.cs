@@ -6,7 +6,7 @@ namespace DenseLinear.Benchmarks.Suites;
 
 /// <summary>
 /// The shared benchmark: one shape, one layout, one row per case. The row is a parameter rather than a method so
-/// that the kernel registry can be iterated; the same-run ratios come from <see cref="Columns.SpeedVsRowColumn"/>.
+/// that the kernel registry can be iterated; the same-run ratios come from <see cref="Columns.CaseColumn.SpeedVs"/>.
 /// </summary>
 [MemoryDiagnoser]
 public abstract class MatMulBenchmark<T>

@@ -44,8 +44,7 @@ public static class SpeedTable
         var byRun = runs.Select(run => run.ToDictionary(r => (r.Product, r.Row), r => r.MeanNanoseconds)).ToList();
         List<BenchmarkRecord> medians = [.. MultiRun.MedianMeans(runs)];
         List<BenchmarkRecord> products = [.. medians.Where(r => RowNames.SingleThreadPeers.Contains(r.Row)).DistinctBy(r => r.Product)];
-        List<string> suites = [.. products.Select(p => p.Suite).Distinct()];
-        foreach (BenchmarkRecord product in products.OrderBy(p => suites.IndexOf(p.Suite)).ThenBy(p => MatMulShape.TryParse(p.Shape, out MatMulShape s) ? s.Flops : 0).ThenBy(p => p.Layout, StringComparer.Ordinal))
+        foreach (BenchmarkRecord product in products.OrderBy(p => SuiteOrder(p.Suite)).ThenBy(p => MatMulShape.TryParse(p.Shape, out MatMulShape s) ? s.Flops : 0).ThenBy(p => p.Layout, StringComparer.Ordinal))
         {
             bool isDouble = product.Suite.Contains("Double", StringComparison.Ordinal);
             string shape = product.Shape.Replace('x', '×') + (isDouble ? " (double)" : "");
@@ -66,6 +65,10 @@ public static class SpeedTable
 
         return text.ToString();
     }
+
+    /// <summary>Where a suite's products stand in the table: the squares, the layer shapes, the ragged product, then double.</summary>
+    public static int SuiteOrder(string suite) =>
+        Array.IndexOf([nameof(SquareMatMul), nameof(DenseLayerShapes), nameof(RaggedMatMul), nameof(SquareMatMulDouble)], suite) is var i and >= 0 ? i : int.MaxValue;
 
     /// <summary><c>OpenBLAS 201</c>: the peer with the shortest median time on the product, and its rate; – when none ran.</summary>
     private static string BestPeer(List<BenchmarkRecord> medians, BenchmarkRecord product, IReadOnlyList<string> peers)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DenseLinear.Benchmarks.Cli;
 using DenseLinear.Benchmarks.Comparison;
 using DenseLinear.Benchmarks.Peak;
@@ -5,28 +6,25 @@ using DenseLinear.Benchmarks.Provenance;
 
 namespace DenseLinear.Benchmarks.Tables;
 
-/// <summary>
-/// <c>table --input &lt;dir-or-json&gt; [--input ...] [--speeds] [--output file.md]</c>: prints the markdown, or writes
-/// it. One <c>--input</c> per run; several give the median of the runs' same-run ratios with their spread.
-/// <c>--speeds</c> gives the README's one-line-per-product table of speeds (<see cref="SpeedTable"/>) instead.
-/// </summary>
+/// <summary><c>table</c>: the markdown table of every row (<see cref="RatioTable"/>), or the README's (<see cref="SpeedTable"/>).</summary>
 public static class TableCommand
 {
-    public static int Run(IEnumerable<string> args)
+    public static Command Create()
     {
-        try
+        Option<string[]> input = CliOptions.PerRun("--input", "A results folder or *-report-full.json; once per run, giving the median and range over the runs.");
+        var speeds = new Option<bool>("--speeds") { Description = "The README's table: one line per product, speeds against the fastest peer." };
+        Option<string?> output = CliOptions.Last<string?>("--output", "Writes the markdown to this file instead of printing it.", null);
+        var command = new Command("table", "Prints the markdown table of a run, or of several.") { input, speeds, output };
+        command.SetCheckedAction(r =>
         {
-            var options = new CommandOptions(args);
-            IReadOnlyList<string> inputs = options.All("--input");
+            string[] inputs = r.GetRequiredValue(input);
             IReadOnlyList<IReadOnlyList<BenchmarkRecord>> runs = MultiRun.Read(inputs);
             string label = RunLabel.Describe(inputs);
-            string markdown = options.Has("--speeds")
-                ? SpeedTable.Render(runs, label, PeakFile.TryReadMedian(inputs)?.Gflops)
-                : RatioTable.Render(runs, label);
-            if (options.Optional("--output") is { } output)
+            string markdown = r.GetValue(speeds) ? SpeedTable.Render(runs, label, PeakFile.TryReadMedian(inputs)?.Gflops) : RatioTable.Render(runs, label);
+            if (r.GetValue(output) is { } path)
             {
-                File.WriteAllText(output, markdown);
-                Console.WriteLine($"table: wrote {output}");
+                File.WriteAllText(path, markdown);
+                Console.WriteLine($"table: wrote {path}");
             }
             else
             {
@@ -34,12 +32,7 @@ public static class TableCommand
             }
 
             return 0;
-        }
-        catch (Exception e) when (e is ArgumentException or IOException or System.Text.Json.JsonException or FormatException)
-        {
-            Console.Error.WriteLine($"table: {e.Message}");
-            Console.Error.WriteLine("usage: table --input <dir-or-json> [--input <dir-or-json> ...] [--speeds] [--output <file.md>]");
-            return 2;
-        }
+        });
+        return command;
     }
 }
