@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace DenseLinear;
 
@@ -16,6 +17,38 @@ public static class MatMulArguments
     public static void Validate<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, int m, int k, int n, WeightLayout layout)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int yLength = CheckShapes(x.Length, w.Length, y.Length, m, k, n, layout);
+        Span<T> written = y[..yLength];
+        if (written.Overlaps(x) || written.Overlaps(w))
+        {
+            throw Overlap(m, k, n, layout);
+        }
+    }
+
+    /// <summary>
+    /// The checks of <see cref="Validate{T}"/> for a mixed-precision product (<see cref="IMixedPrecisionKernel{TWeight}"/>):
+    /// float x and y, 16-bit weights. Also throws <see cref="NotSupportedException"/> unless the weights are
+    /// <see cref="BFloat16"/> or <see cref="Half"/>. Nothing is written.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A negative dimension or an undefined layout.</exception>
+    /// <exception cref="ArgumentException">A length mismatch, an overflowing product, or overlapping spans;
+    /// the message names the shapes.</exception>
+    /// <exception cref="NotSupportedException">The weight type is not a 16-bit float this library widens.</exception>
+    public static void ValidateMixedPrecision<TWeight>(ReadOnlySpan<float> x, ReadOnlySpan<TWeight> w, Span<float> y, int m, int k, int n, WeightLayout layout)
+        where TWeight : unmanaged
+    {
+        WeightWidening.ThrowIfUnsupported<TWeight>();
+        int yLength = CheckShapes(x.Length, w.Length, y.Length, m, k, n, layout);
+        ReadOnlySpan<byte> written = MemoryMarshal.AsBytes(y[..yLength]);
+        if (written.Overlaps(MemoryMarshal.AsBytes(x)) || written.Overlaps(MemoryMarshal.AsBytes(w)))
+        {
+            throw Overlap(m, k, n, layout);
+        }
+    }
+
+    // The dimension and length checks both products share; returns m·n, the part of y a kernel writes.
+    private static int CheckShapes(int xCount, int wCount, int yCount, int m, int k, int n, WeightLayout layout)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
@@ -25,27 +58,26 @@ public static class MatMulArguments
         int xLength = Product(m, k, "x", m, k, n, layout);
         int wLength = Product(k, n, "w", m, k, n, layout);
         int yLength = Product(m, n, "y", m, k, n, layout);
-        if (x.Length != xLength)
+        if (xCount != xLength)
         {
-            throw new ArgumentException($"x has {x.Length} elements but {Describe(m, k, n, layout)} needs x [{m}×{k}] = {xLength}.", nameof(x));
+            throw new ArgumentException($"x has {xCount} elements but {Describe(m, k, n, layout)} needs x [{m}×{k}] = {xLength}.", "x");
         }
 
-        if (w.Length != wLength)
+        if (wCount != wLength)
         {
-            throw new ArgumentException($"w has {w.Length} elements but {Describe(m, k, n, layout)} needs w {WeightShape(k, n, layout)} = {wLength}.", nameof(w));
+            throw new ArgumentException($"w has {wCount} elements but {Describe(m, k, n, layout)} needs w {WeightShape(k, n, layout)} = {wLength}.", "w");
         }
 
-        if (y.Length < yLength)
+        if (yCount < yLength)
         {
-            throw new ArgumentException($"y has {y.Length} elements but {Describe(m, k, n, layout)} needs y [{m}×{n}] = {yLength}.", nameof(y));
+            throw new ArgumentException($"y has {yCount} elements but {Describe(m, k, n, layout)} needs y [{m}×{n}] = {yLength}.", "y");
         }
 
-        Span<T> written = y[..yLength];
-        if (written.Overlaps(x) || written.Overlaps(w))
-        {
-            throw new ArgumentException($"y overlaps an input in {Describe(m, k, n, layout)}; the kernel writes y without reading it.", nameof(y));
-        }
+        return yLength;
     }
+
+    private static ArgumentException Overlap(int m, int k, int n, WeightLayout layout) =>
+        new($"y overlaps an input in {Describe(m, k, n, layout)}; the kernel writes y without reading it.", "y");
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> ("Undefined weight layout.") unless the layout is InOut or OutIn.</summary>
     internal static void ThrowIfUndefined(WeightLayout layout)

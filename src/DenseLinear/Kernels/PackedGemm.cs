@@ -403,7 +403,7 @@ internal static class PackedGemm<T>
     /// tile run <see cref="MicroKernels{T}.EdgeRows"/> at a time, straight into y where they are whole, in scratch
     /// otherwise. Only the valid height × width part of y is touched.
     /// </summary>
-    private static void EdgeTile(int kc, ref T a, ref T b, Span<T> y, int n, int height, int width, bool accumulate, Span<T> scratch)
+    internal static void EdgeTile(int kc, ref T a, ref T b, Span<T> y, int n, int height, int width, bool accumulate, Span<T> scratch)
     {
         int nr = NR;
         if (height == MR)
@@ -482,7 +482,7 @@ internal static class PackedGemm<T>
 
     /// <summary>Packs x[rowStart.., pc..pc+kc) into MR-row panels, p-major, zero rows below the last row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackRows(ReadOnlySpan<T> x, int k, int rowStart, int rows, int pc, int kc, T[] block)
+    internal static void PackRows(ReadOnlySpan<T> x, int k, int rowStart, int rows, int pc, int kc, T[] block)
     {
         ref T source = ref MemoryMarshal.GetReference(x);
         int lanes = Vector256<T>.Count;
