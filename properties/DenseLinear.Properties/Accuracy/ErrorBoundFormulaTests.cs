@@ -42,6 +42,40 @@ public sealed class ErrorBoundFormulaTests
         }
     }
 
+    /// <summary>The mixed-precision bound is float's on the widened weights: the same formula with u = 2⁻²⁴, η = 2⁻¹⁴⁹.</summary>
+    [Theory]
+    [InlineData(0, 0.0, 1e-12)]
+    [InlineData(3, 0.7, 1e-17)]
+    [InlineData(4096, 123.5, 2.5e-12)]
+    public void MixedPrecisionDotProduct_is_the_float_bound(int terms, double gauge, double referenceError)
+    {
+        double formula = ((Gamma(terms, UFloat) * gauge * (1 + Gamma(terms + 1, UDouble))) + (terms * EtaFloat) + referenceError) * (1 + (2 * UDouble));
+        AssertFormula(formula, ErrorBound.MixedPrecisionDotProduct(terms, gauge, referenceError), $"MixedPrecisionDotProduct(k={terms}, gauge={gauge}, ref={referenceError})");
+    }
+
+    /// <summary>(B + u₁₆·(|y| + B) + η₁₆/2)·(1 + 2u_d), with u₁₆ = 2⁻⁸, η₁₆ = 2⁻¹³³ (bfloat16) and 2⁻¹¹, 2⁻²⁴ (binary16).</summary>
+    [Theory]
+    [InlineData(0.0, 0.0)]
+    [InlineData(1e-6, 3.0)]
+    [InlineData(2.5e-3, -1234.5)]
+    [InlineData(1e-40, 1e-38)]
+    public void SixteenBitOutput_adds_one_rounding_to_16_bits(double bound, double reference)
+    {
+        Check(ErrorBound.SixteenBitOutput<BFloat16>(bound, reference), Math.ScaleB(1, -8), Math.ScaleB(1, -133));
+        Check(ErrorBound.SixteenBitOutput<Half>(bound, reference), Math.ScaleB(1, -11), Math.ScaleB(1, -24));
+        Assert.Equal(Math.ScaleB(1, -8), ErrorBound.SixteenBitUnitRoundoff<BFloat16>());
+        Assert.Equal(Math.ScaleB(1, -11), ErrorBound.SixteenBitUnitRoundoff<Half>());
+        Assert.Equal((double)(float)BFloat16.FromBits(1), ErrorBound.SixteenBitSmallestSubnormal<BFloat16>());
+        Assert.Equal((double)BitConverter.UInt16BitsToHalf(1), ErrorBound.SixteenBitSmallestSubnormal<Half>());
+        Assert.Throws<NotSupportedException>(() => ErrorBound.SixteenBitUnitRoundoff<float>());
+
+        void Check(double actual, double u16, double eta16)
+        {
+            double formula = (bound + (u16 * (Math.Abs(reference) + bound)) + (eta16 / 2)) * (1 + (2 * UDouble));
+            AssertFormula(formula, actual, $"SixteenBitOutput(bound={bound}, y={reference}, u16={u16})");
+        }
+    }
+
     /// <summary>B₁₊₂ + B₁ + B₂ + u_T·(g₁ + g₂)·(1 + 2u_d) + 4u_d·magnitude.</summary>
     [Theory]
     [InlineData(1e-6, 2e-7, 3e-7, 10.0, 20.0, 1e3)]

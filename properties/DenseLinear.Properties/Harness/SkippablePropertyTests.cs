@@ -1,6 +1,7 @@
 using System.Reflection;
 using DenseLinear.Specification;
 using DenseLinear.Specification.Fidelity;
+using DenseLinear.Specification.MixedPrecision;
 using Xunit;
 
 namespace DenseLinear.Properties.Harness;
@@ -15,8 +16,10 @@ public sealed class SkippablePropertyTests
 {
     public static TheoryData<Type> Specifications { get; } = [typeof(KernelSpecification<float>), typeof(LayerSpecification<float>), typeof(FidelitySpecification<float>)];
 
+    public static TheoryData<Type> AllSpecifications { get; } = [.. Specifications, typeof(MixedPrecisionKernelSpecification<BFloat16>)];
+
     [Theory]
-    [MemberData(nameof(Specifications))]
+    [MemberData(nameof(AllSpecifications))]
     public void Every_test_of_the_specification_can_be_overridden(Type specification)
     {
         MethodInfo[] tests = [.. specification.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)

@@ -67,6 +67,49 @@ public static class ErrorBound
     }
 
     /// <summary>
+    /// The bound for one output of a mixed-precision product (<see cref="IMixedPrecisionKernel{TWeight}"/>): 16-bit
+    /// weights widen to float exactly, so the float analysis holds unchanged on the widened weights, and this is
+    /// <see cref="DotProduct{T}"/> for float: <c>γₖ(2⁻²⁴)·gauge + k·η_float + referenceError</c>, gauge = Σ|x|·|float(w)|.
+    /// </summary>
+    /// <param name="terms">The number of summed products (k, or k + 1 with a bias).</param>
+    /// <param name="gauge">Σ|x|·|float(w)| (plus |b|).</param>
+    /// <param name="referenceError">The reference's own error bound.</param>
+    public static double MixedPrecisionDotProduct(int terms, double gauge, double referenceError) =>
+        DotProduct<float>(terms, gauge, referenceError);
+
+    /// <summary>
+    /// The unit roundoff of a 16-bit storage format: 2⁻⁸ for <see cref="BFloat16"/> (8 significant bits), 2⁻¹¹ for
+    /// <see cref="Half"/> (11 significant bits).
+    /// </summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="TWeight"/> is neither.</exception>
+    public static double SixteenBitUnitRoundoff<TWeight>()
+        where TWeight : unmanaged =>
+        typeof(TWeight) == typeof(BFloat16) ? Math.ScaleB(1, -8)
+        : typeof(TWeight) == typeof(Half) ? Math.ScaleB(1, -11)
+        : throw new NotSupportedException($"No 16-bit unit roundoff is known for {typeof(TWeight).Name}.");
+
+    /// <summary>The smallest positive subnormal of a 16-bit format: 2⁻¹³³ for <see cref="BFloat16"/>, 2⁻²⁴ for <see cref="Half"/>.</summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="TWeight"/> is neither.</exception>
+    public static double SixteenBitSmallestSubnormal<TWeight>()
+        where TWeight : unmanaged =>
+        typeof(TWeight) == typeof(BFloat16) ? Math.ScaleB(1, -133)
+        : typeof(TWeight) == typeof(Half) ? Math.ScaleB(1, -24)
+        : throw new NotSupportedException($"No 16-bit subnormal is known for {typeof(TWeight).Name}.");
+
+    /// <summary>
+    /// The bound once a computed output within <paramref name="bound"/> of <paramref name="reference"/> is rounded to
+    /// 16 bits (as PyTorch's bfloat16 <c>F.linear</c> returns it): rounding to nearest adds at most
+    /// <c>u₁₆·|ŷ| + η₁₆/2</c>, and <c>|ŷ| ≤ |y| + bound</c>, so <c>bound + u₁₆·(|y| + bound) + η₁₆/2</c>, inflated by
+    /// <c>(1 + 2u_d)</c> for its own rounding in double. Valid while |ŷ| stays below the format's largest finite value.
+    /// </summary>
+    /// <param name="bound">The bound of the output before the 16-bit rounding.</param>
+    /// <param name="reference">The exact output y.</param>
+    public static double SixteenBitOutput<TWeight>(double bound, double reference)
+        where TWeight : unmanaged =>
+        (bound + (SixteenBitUnitRoundoff<TWeight>() * (Math.Abs(reference) + bound)) + (SixteenBitSmallestSubnormal<TWeight>() / 2))
+        * (1 + (2 * UnitRoundoff<double>()));
+
+    /// <summary>
     /// Freivalds' check of one row, <c>|fl(x·W)·r − x·(W·r)|</c> for a vector r of <paramref name="columns"/> weights:
     /// each output is within its dot-product bound, so the weighted sum is within
     /// <c>γₖ(u_T)·Σⱼ|rⱼ|·gaugeᵢⱼ + k·η_T·Σⱼ|rⱼ|</c>, plus the reference's own error.
