@@ -5,9 +5,9 @@ Run with the interpreter that has torch (Debian's python3-torch is for /usr/bin/
     /usr/bin/python3 generate.py fixtures
 
 Every file is written by torch.save or numpy itself. manifest.json records, per .pt file, each tensor's dtype,
-shape and the hex of its values in C order, little-endian, taken with numpy from the tensor torch saved, so the
-readers are compared with torch's own values, not with another reader. For the MLP it also records an input and
-torch's forward output.
+shape and the hex of its values in C order, little-endian, taken with numpy from the tensor torch saved (bfloat16 and
+float16 as their 16-bit patterns, numpy having no bfloat16), so the readers are compared with torch's own values, not
+with another reader. For the MLP it also records an input and torch's forward output.
 
 Everything but those outputs is an input: fixed seeds and torch's and numpy's serial generators make the same bits on
 any CPU, so a rerun must reproduce them bitwise. Each "output" is computed by torch's matmul, whose summation order
@@ -26,9 +26,20 @@ import torch
 torch.set_num_threads(1)
 
 
+SIXTEEN_BIT = (torch.bfloat16, torch.float16)
+
+
 def values_hex(tensor):
-    array = tensor.detach().contiguous().numpy()
+    tensor = tensor.detach().contiguous()
+    if tensor.dtype in SIXTEEN_BIT:
+        tensor = tensor.view(torch.int16)
+    array = tensor.numpy()
     return array.astype(array.dtype.newbyteorder("<"), copy=False).tobytes(order="C").hex()
+
+
+def bits(values, dtype):
+    """A tensor of dtype holding exactly these 16-bit patterns (NaN payloads, signalling NaNs and -0 included)."""
+    return torch.tensor([v - 0x10000 if v >= 0x8000 else v for v in values], dtype=torch.int16).view(dtype)
 
 
 def describe(state_dict):
@@ -84,11 +95,11 @@ def write_pt(directory, manifest):
     scalar = {"zero_d": torch.tensor(2.5, dtype=torch.float32), "empty": torch.zeros(0, 3, dtype=torch.float64)}
     save_pt(directory, "zero_d_and_empty.pt", scalar, manifest)
 
-    half = {"h": torch.tensor([1.0, -2.0, 0.5], dtype=torch.float16), "bf": torch.tensor([3.0, 0.25], dtype=torch.bfloat16)}
-    torch.save(half, os.path.join(directory, "half_and_bfloat16.pt"))
-    manifest["pt"]["half_and_bfloat16.pt"] = {
-        "tensors": {name: {"dtype": str(t.dtype).replace("torch.", ""), "shape": list(t.shape),
-                           "hex": values_hex(t.float())} for name, t in half.items()}}
+    # 1, -2, 0.5, then -0, the smallest subnormal, -inf, a quiet NaN with a payload and a signalling NaN; bfloat16's
+    # as a transposed 2x4 view, so the reader gathers 2-byte items.
+    half = {"h": torch.cat([torch.tensor([1.0, -2.0, 0.5], dtype=torch.float16), bits([0x8000, 0x0001, 0xFC00, 0x7E12, 0x7C01], torch.float16)]),
+            "bf": bits([0x4040, 0x3E80, 0x8000, 0x0001, 0xFF80, 0x7FC1, 0x7F81, 0x7F7F], torch.bfloat16).view(4, 2).t()}
+    save_pt(directory, "half_and_bfloat16.pt", half, manifest)
 
 
 class _Shell:
@@ -133,7 +144,7 @@ def write_npy(directory, manifest):
                 np.lib.format.write_array(f, array, version=version)
         c_order = np.ascontiguousarray(array)
         manifest["npy"][name] = {
-            "dtype": "float32" if array.dtype.itemsize == 4 else "float64",
+            "dtype": {2: "float16", 4: "float32", 8: "float64"}[array.dtype.itemsize],
             "shape": list(array.shape),
             "hex": c_order.astype(c_order.dtype.newbyteorder("<")).tobytes(order="C").hex(),
         }
