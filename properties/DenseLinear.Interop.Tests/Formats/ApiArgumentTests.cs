@@ -52,9 +52,9 @@ public sealed class ApiArgumentTests
         StoredTensor doubles = StoredTensor.Create<double>([1, 2], 1, 2);
         StoredTensor doubleBias = StoredTensor.Create<double>([1, 2], 2);
         InvalidDataException noBias = Assert.Throws<InvalidDataException>(() => LayerWeightFiles.ReadDense<float>(doubles, null));
-        Assert.Equal("'kernel' is stored as Float64; a Single layer needs Float32.", noBias.Message);
+        Assert.Equal("'kernel' is stored as Float64; a Single layer needs Float32, BFloat16 or Float16.", noBias.Message);
         InvalidDataException withBias = Assert.Throws<InvalidDataException>(() => LayerWeightFiles.ReadDense<float>(doubles, doubleBias));
-        Assert.Equal("'kernel' is stored as Float64 with a Float64 bias; a Single layer needs Float32.", withBias.Message);
+        Assert.Equal("'kernel' is stored as Float64 with a Float64 bias; a Single layer needs Float32, BFloat16 or Float16.", withBias.Message);
     }
 
     [Fact]

@@ -57,6 +57,26 @@ public sealed class LayerWeightFileTests : IDisposable
     }
 
     [Fact]
+    public void A_bf16_or_f16_state_dict_builds_float_and_double_layers_by_exact_widening()
+    {
+        // torch's model.to(torch.bfloat16).state_dict(): both tensors 16-bit; a bias may also stay float32.
+        StoredTensor weight = StoredTensor.Create([.. new ushort[] { 0x3FC0, 0x8001, 0x7F7F, 0xC000, 0x0000, 0x3EAB }.Select(BFloat16.FromBits)], 2, 3);
+        StoredTensor bias = StoredTensor.Create<Half>([(Half)0.5f, BitConverter.UInt16BitsToHalf(0x0001)], 2);
+        string file = Path.Combine(directory, "bf16.safetensors");
+        SafetensorsFile.WriteFile(file, new SafetensorsContent([new("fc1.weight", weight), new("fc1.bias", bias)]));
+
+        LinearLayer<float> single = LayerWeightFiles.LoadLinear<float>(file, "fc1");
+        Assert.Equal(weight.ToTensor<float>().ToArray(), Values(single.Weight));
+        Assert.Equal([0.5f, MathF.ScaleB(1, -24)], Values(single.Bias));
+        LinearLayer<double> wide = LayerWeightFiles.LoadLinear<double>(file, "fc1");
+        Assert.Equal(weight.ToTensor<double>().ToArray(), Values(wide.Weight));
+
+        var mixed = new SafetensorsContent([new("weight", weight), new("bias", StoredTensor.Create<float>([1f, 2f], 2))]);
+        Assert.Equal([1f, 2f], Values(LayerWeightFiles.ReadLinear<float>(mixed, string.Empty).Bias));
+        Assert.Contains("with a Float32 bias; a Double layer needs Float64, BFloat16 or Float16", RejectDouble(new SafetensorsContent([new("fc1.weight", weight), new("fc1.bias", StoredTensor.Create<float>([1f, 2f], 2))])), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rejects_state_dicts_that_do_not_make_the_layer()
     {
         StoredTensor weight = StoredTensor.Create<float>(new float[6], 2, 3);
@@ -75,6 +95,9 @@ public sealed class LayerWeightFileTests : IDisposable
         var without = new DenseLayer<float>(Tensor.Create<float>([1, 2], [1, 2]));
         Assert.Throws<ArgumentException>(() => LayerWeightFiles.SaveDense(without, Path.Combine(directory, "k.npy"), Path.Combine(directory, "b.npy")));
     }
+
+    private static T[] Values<T>(ReadOnlyTensorSpan<T> tensor)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> => StoredTensor.FromTensor(tensor).GetValues<T>().ToArray();
 
     private static string Reject(SafetensorsContent stateDict, string prefix) =>
         Assert.Throws<InvalidDataException>(() => LayerWeightFiles.ReadLinear<float>(stateDict, prefix)).Message;

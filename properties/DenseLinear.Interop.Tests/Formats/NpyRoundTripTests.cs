@@ -15,7 +15,7 @@ public sealed class NpyRoundTripTests
         var data = new TheoryData<NpyFormatVersion, TensorDType, bool, bool>();
         foreach (NpyFormatVersion version in Enum.GetValues<NpyFormatVersion>())
         {
-            foreach (TensorDType dtype in Enum.GetValues<TensorDType>())
+            foreach (TensorDType dtype in SampleTensors.NpyDTypes)
             {
                 foreach (bool bigEndian in new[] { false, true })
                 {
@@ -48,6 +48,40 @@ public sealed class NpyRoundTripTests
             stream.Position = 0;
             Assert.True(original.BitwiseEquals(NpyFile.Read(stream)));
         }
+    }
+
+    [Fact]
+    public void Every_dtype_but_bfloat16_is_written()
+    {
+        Assert.Equal(Enum.GetValues<TensorDType>().Except([TensorDType.BFloat16]), SampleTensors.NpyDTypes.Order());
+    }
+
+    [Fact]
+    public void A_bfloat16_tensor_is_refused_naming_the_missing_numpy_dtype()
+    {
+        StoredTensor bf16 = SampleTensors.Awkward(TensorDType.BFloat16, [2, 3]);
+        ArgumentException e = Assert.Throws<ArgumentException>(() => NpyFile.ToBytes(bf16));
+        Assert.Equal("tensor", e.ParamName);
+        Assert.StartsWith("NumPy has no bfloat16 dtype, so the BFloat16 [2, 3] tensor cannot be written as .npy", e.Message, StringComparison.Ordinal);
+        using var stream = new MemoryStream();
+        Assert.Throws<ArgumentException>(() => NpyFile.Write(stream, bf16, new NpyWriteOptions { Version = NpyFormatVersion.Version2 }));
+        Assert.Equal(0, stream.Length);
+
+        // The exact widening the message suggests writes, and reads back as the same values.
+        StoredTensor widened = NpyFile.Read(NpyFile.ToBytes(bf16.ConvertTo(TensorDType.Float32)));
+        Assert.True(widened.BitwiseEquals(bf16.ConvertTo(TensorDType.Float32)));
+    }
+
+    [Fact]
+    public void Float16_is_written_as_f2_in_either_byte_order()
+    {
+        StoredTensor tensor = StoredTensor.Create<Half>([(Half)1, BitConverter.UInt16BitsToHalf(0x7C01)], 2);
+        byte[] little = NpyFile.ToBytes(tensor);
+        byte[] big = NpyFile.ToBytes(tensor, new NpyWriteOptions { BigEndian = true });
+        Assert.Contains("'descr': '<f2'", Encoding.ASCII.GetString(little, 0, 128), StringComparison.Ordinal);
+        Assert.Contains("'descr': '>f2'", Encoding.ASCII.GetString(big, 0, 128), StringComparison.Ordinal);
+        Assert.Equal([0x00, 0x3C, 0x01, 0x7C], little[128..]);
+        Assert.Equal([0x3C, 0x00, 0x7C, 0x01], big[128..]);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace DenseLinear.Interop.Tests.Formats;
 
-/// <summary>Exact bytes, round trips and the half-precision dtypes of .safetensors.</summary>
+/// <summary>Exact bytes, round trips and the 16-bit dtypes of .safetensors.</summary>
 public sealed class SafetensorsFormatTests
 {
     [Fact]
@@ -115,18 +115,38 @@ public sealed class SafetensorsFormatTests
     }
 
     [Fact]
-    public void Widens_f16_and_bf16_exactly_to_float()
+    public void Keeps_bf16_and_f16_as_stored_and_writes_them_back_as_they_were()
     {
-        // F16: 1, -2, +inf, 2^-24 (smallest subnormal). BF16: 1, 3.140625, -0, 2^-133 (subnormal).
+        // F16: 1, -2, +inf, 2^-24 (smallest subnormal). BF16: 1, 3.140625, -0, 2^-133 (subnormal). Compact JSON padded
+        // to 8 bytes, as the writer lays it out, so writing back must give the same bytes.
         byte[] file = HandBuiltFiles.Safetensors(
-            "{\"h\":{\"dtype\":\"F16\",\"shape\":[4],\"data_offsets\":[0,8]},\"b\":{\"dtype\":\"BF16\",\"shape\":[2,2],\"data_offsets\":[8,16]}}",
+            "{\"h\":{\"dtype\":\"F16\",\"shape\":[4],\"data_offsets\":[0,8]},\"b\":{\"dtype\":\"BF16\",\"shape\":[2,2],\"data_offsets\":[8,16]}} ",
             [0x00, 0x3C, 0x00, 0xC0, 0x00, 0x7C, 0x01, 0x00, 0x80, 0x3F, 0x49, 0x40, 0x00, 0x80, 0x01, 0x00]);
         SafetensorsContent read = SafetensorsFile.Read(file);
-        Assert.Equal(TensorDType.Float32, read["h"].DType);
-        Assert.Equal([1f, -2f, float.PositiveInfinity, MathF.ScaleB(1, -24)], read["h"].GetValues<float>().ToArray());
-        float[] bf16 = read["b"].GetValues<float>().ToArray();
+        Assert.Equal(TensorDType.Float16, read["h"].DType);
+        Assert.Equal([0x3C00, 0xC000, 0x7C00, 0x0001], read["h"].GetValues<Half>().ToArray().Select(BitConverter.HalfToUInt16Bits));
+        Assert.Equal(TensorDType.BFloat16, read["b"].DType);
+        Assert.Equal([0x3F80, 0x4049, 0x8000, 0x0001], read["b"].GetBFloat16Values().ToArray().Select(b => b.Bits));
+        Assert.Equal(file, SafetensorsFile.ToBytes(read));
+
+        // Widened exactly when a float tensor is asked for.
+        Assert.Equal([1f, -2f, float.PositiveInfinity, MathF.ScaleB(1, -24)], read["h"].ToTensor<float>().ToArray());
+        float[] bf16 = read["b"].ToTensor<float>().ToArray();
         Assert.Equal([1f, 3.140625f, 0f, MathF.ScaleB(1, -133)], bf16);
         Assert.True(float.IsNegative(bf16[2]));
+    }
+
+    [Fact]
+    public void Writes_bf16_as_BF16_at_two_bytes_an_element()
+    {
+        var content = new SafetensorsContent([new("w", StoredTensor.Create([BFloat16.FromBits(0x3F80), BFloat16.FromBits(0x7FC0)], 2))]);
+        byte[] expected =
+        [
+            56, 0, 0, 0, 0, 0, 0, 0,
+            .. Encoding.ASCII.GetBytes("{\"w\":{\"dtype\":\"BF16\",\"shape\":[2],\"data_offsets\":[0,4]}} "),
+            0x80, 0x3F, 0xC0, 0x7F,
+        ];
+        Assert.Equal(expected, SafetensorsFile.ToBytes(content));
     }
 
     private static IEnumerable<int[]> Permutations(int count)

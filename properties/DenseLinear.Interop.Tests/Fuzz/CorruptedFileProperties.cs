@@ -12,8 +12,8 @@ namespace DenseLinear.Interop.Tests.Fuzz;
 /// <remarks>
 /// Allocation budget, linear in the file length n: the readers copy the input (n), decode it to UTF-16 or a JSON
 /// document (≤ 2n plus pooled buffers), collect header tokens and shape lists (≤ 8 bytes per header character, ×2
-/// for list growth), decode the data (≤ 2n: F16/BF16 widen to float) and may reorder a Fortran copy (≤ 2n), and
-/// format a message (≤ a few n). 32·n covers all of these together; the fixed 1 MiB covers the JSON reader's pooled
+/// for list growth), decode the data as stored (≤ n; a .pt view is gathered first, ≤ 2n), may reorder a Fortran copy
+/// (≤ n), and format a message (≤ a few n). 32·n covers all of these together; the fixed 1 MiB covers the JSON reader's pooled
 /// buffers and exception objects. A header-driven allocation (the point of the check) would be up to 2⁶⁴ bytes.
 /// Measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/> around the read only.
 /// </remarks>

@@ -55,13 +55,13 @@ public static class FuzzArbitraries
     private static Gen<long[]> Shape() =>
         Gen.Choose(0, 4).SelectMany(rank => Gen.Choose(0, 4).ArrayOf(rank)).Select(dims => dims.Select(d => (long)d).ToArray());
 
-    private static Gen<StoredTensor> Tensor() =>
-        from dtype in Gen.Elements(TensorDType.Float32, TensorDType.Float64)
+    private static Gen<StoredTensor> Tensor(TensorDType[] dtypes) =>
+        from dtype in Gen.Elements(dtypes)
         from shape in Shape()
         select Formats.SampleTensors.Awkward(dtype, shape);
 
     private static Gen<CorruptedFile> ValidNpy() =>
-        from tensor in Tensor()
+        from tensor in Tensor(Formats.SampleTensors.NpyDTypes)
         from version in Gen.Elements(Enum.GetValues<NpyFormatVersion>())
         from fortran in Gen.Elements(false, true)
         from bigEndian in Gen.Elements(false, true)
@@ -73,7 +73,7 @@ public static class FuzzArbitraries
 
     private static Gen<CorruptedFile> ValidSafetensors() =>
         from count in Gen.Choose(1, 3)
-        from tensors in Tensor().ArrayOf(count)
+        from tensors in Tensor(Enum.GetValues<TensorDType>()).ArrayOf(count)
         from withMetadata in Gen.Elements(false, true)
         let content = new SafetensorsContent(
             tensors.Select((t, i) => new KeyValuePair<string, StoredTensor>($"layer{i}.weight", t)),

@@ -120,32 +120,49 @@ public sealed class HandBuiltCheckpointTests
         Assert.Equal(values, tensor.GetValues<double>().ToArray());
     }
 
-    // float16 and bfloat16 are read as float32: 1.5, -2 and 0.25 are exact in both.
+    // float16 and bfloat16 are kept as stored, a signalling NaN's bits included, in either byte order; read through a
+    // transposed view (stride 2, 1 over a 2×2 storage) so the gather moves 2-byte items.
     [Theory]
     [InlineData("HalfStorage", false)]
     [InlineData("HalfStorage", true)]
     [InlineData("BFloat16Storage", false)]
     [InlineData("BFloat16Storage", true)]
-    public void A_16_bit_checkpoint_reads_its_values_in_either_order(string type, bool bigEndian)
+    public void A_16_bit_checkpoint_keeps_its_bits_in_either_order(string type, bool bigEndian)
     {
-        float[] values = [1.5f, -2f, 0.25f];
-        var bytes = new byte[values.Length * 2];
-        for (int i = 0; i < values.Length; i++)
+        ushort[] storage = type == "HalfStorage" ? [0x3E00, 0xC000, 0x7C01, 0x0001] : [0x3FC0, 0xC000, 0x7F81, 0x0001];
+        var bytes = new byte[storage.Length * 2];
+        for (int i = 0; i < storage.Length; i++)
         {
-            ushort bits = type == "HalfStorage" ? BitConverter.HalfToUInt16Bits((Half)values[i]) : (ushort)(BitConverter.SingleToUInt32Bits(values[i]) >> 16);
             if (bigEndian)
             {
-                BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(i * 2), bits);
+                BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(i * 2), storage[i]);
             }
             else
             {
-                BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(i * 2), bits);
+                BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(i * 2), storage[i]);
             }
         }
 
-        byte[] file = HandBuiltCheckpoint.Create(StateDict(("w", Tensor([3], [1], elementCount: 3, type: type))), bigEndian ? "big" : "little", ("0", bytes));
-        Assert.Equal(values, Read(file, "w"));
+        byte[] file = HandBuiltCheckpoint.Create(StateDict(("w", Tensor([2, 2], [1, 2], elementCount: 4, type: type))), bigEndian ? "big" : "little", ("0", bytes));
+        StoredTensor tensor = PyTorchCheckpointFile.Read(file)["w"];
+        ushort[] expected = [storage[0], storage[2], storage[1], storage[3]];
+        if (type == "HalfStorage")
+        {
+            Assert.Equal(TensorDType.Float16, tensor.DType);
+            Assert.Equal(expected, tensor.GetValues<Half>().ToArray().Select(BitConverter.HalfToUInt16Bits));
+        }
+        else
+        {
+            Assert.Equal(TensorDType.BFloat16, tensor.DType);
+            Assert.Equal(expected, tensor.GetBFloat16Values().ToArray().Select(b => b.Bits));
+        }
     }
+
+    [Theory]
+    [InlineData("HalfStorage")]
+    [InlineData("BFloat16Storage")]
+    public void A_16_bit_storage_record_of_another_length_than_its_numel_is_refused(string type) =>
+        Rejects(WithSix(StateDict(("w", Tensor([2], [1], elementCount: 13, type: type)))), "storage data/0 is 24 bytes, not 13 elements of 2 bytes");
 
     [Theory]
     [InlineData("middle", "'middle'")]

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using DenseLinear.IO;
 
@@ -29,16 +30,27 @@ public static class TorchFixtures
         return rows;
     }
 
-    /// <summary>A tensor the manifest records as dtype, shape and the hex of its little-endian C-order values.</summary>
+    /// <summary>A tensor the manifest records as dtype, shape and the hex of its little-endian C-order values (16-bit types as their bits).</summary>
     public static StoredTensor Expected(JsonElement entry, TensorDType dtype)
     {
         long[] shape = [.. entry.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64())];
         byte[] bytes = Convert.FromHexString(entry.GetProperty("hex").GetString()!);
-        return dtype == TensorDType.Float32
-            ? StoredTensor.Create<float>(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes), shape)
-            : StoredTensor.Create<double>(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(bytes), shape);
+        return dtype switch
+        {
+            TensorDType.Float32 => StoredTensor.Create<float>(MemoryMarshal.Cast<byte, float>(bytes), shape),
+            TensorDType.Float64 => StoredTensor.Create<double>(MemoryMarshal.Cast<byte, double>(bytes), shape),
+            TensorDType.BFloat16 => StoredTensor.Create(MemoryMarshal.Cast<byte, BFloat16>(bytes), shape),
+            _ => StoredTensor.Create<Half>(MemoryMarshal.Cast<byte, Half>(bytes), shape),
+        };
     }
 
-    /// <summary>torch's dtype names as the reader maps them (float16 and bfloat16 widen to float32).</summary>
-    public static TensorDType DTypeOf(string torchDType) => torchDType == "float64" ? TensorDType.Float64 : TensorDType.Float32;
+    /// <summary>torch's and numpy's dtype names as the readers map them; the 16-bit types are kept as stored.</summary>
+    public static TensorDType DTypeOf(string torchDType) => torchDType switch
+    {
+        "float32" => TensorDType.Float32,
+        "float64" => TensorDType.Float64,
+        "bfloat16" => TensorDType.BFloat16,
+        "float16" => TensorDType.Float16,
+        _ => throw new ArgumentException($"The manifest names dtype '{torchDType}', which no reader returns.", nameof(torchDType)),
+    };
 }

@@ -5,15 +5,17 @@ using System.Text;
 namespace DenseLinear.IO;
 
 /// <summary>
-/// Reads and writes NumPy <c>.npy</c> files holding float32 or float64 arrays of any rank.
+/// Reads and writes NumPy <c>.npy</c> files holding float16, float32 or float64 arrays of any rank.
 /// </summary>
 /// <remarks>
 /// <para>Layout (NEP 1, <c>numpy.lib.format</c>): the magic <c>\x93NUMPY</c>, major and minor version bytes, the
 /// header length (little-endian u16 for 1.0, u32 for 2.0 and 3.0), the header — a Python-literal dict
 /// <c>{'descr': '&lt;f4', 'fortran_order': False, 'shape': (2, 3), }</c>, latin-1 (UTF-8 for 3.0), padded with spaces
 /// and a final <c>\n</c> so the data starts at a multiple of 64 — then the raw elements.</para>
-/// <para>Supported descrs: <c>&lt;f4</c>, <c>&gt;f4</c>, <c>&lt;f8</c>, <c>&gt;f8</c>; big-endian data and Fortran order are
-/// converted to native row-major on reading. The data must be exactly as long as the shape says.</para>
+/// <para>Supported descrs: <c>&lt;f2</c>, <c>&gt;f2</c> (<see cref="TensorDType.Float16"/>, kept as stored), <c>&lt;f4</c>,
+/// <c>&gt;f4</c>, <c>&lt;f8</c>, <c>&gt;f8</c>; big-endian data and Fortran order are converted to native row-major on
+/// reading. The data must be exactly as long as the shape says. NumPy has no bfloat16, so a
+/// <see cref="TensorDType.BFloat16"/> tensor is refused by the writer.</para>
 /// <para>Untrusted input: every malformed file raises <see cref="InvalidDataException"/> with a message naming the
 /// problem; nothing is read past the buffer and nothing is allocated that the buffer's length does not cover.</para>
 /// </remarks>
@@ -73,9 +75,7 @@ public static class NpyFile
         Array values = ElementCodec.Decode(file[dataStart..], header.DType, header.BigEndian);
         if (header.FortranOrder)
         {
-            values = values is float[] floats
-                ? ShapeMath.FortranToC(floats, header.Shape)
-                : ShapeMath.FortranToC((double[])values, header.Shape);
+            values = ShapeMath.FortranToC(values, header.Shape);
         }
 
         return StoredTensor.Wrap(header.DType, header.Shape, values);
@@ -90,10 +90,17 @@ public static class NpyFile
     public static StoredTensor ReadFile(string path) => Read(File.ReadAllBytes(path));
 
     /// <summary>Encodes <paramref name="tensor"/> as a <c>.npy</c> file, byte for byte as <c>np.save</c> would by default.</summary>
-    /// <exception cref="ArgumentException">Version 1.0 was asked for and the header needs more than 65 535 bytes.</exception>
+    /// <exception cref="ArgumentException">The tensor is <see cref="TensorDType.BFloat16"/>, which NumPy has no dtype for;
+    /// or version 1.0 was asked for and the header needs more than 65 535 bytes.</exception>
     public static byte[] ToBytes(StoredTensor tensor, NpyWriteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(tensor);
+        if (tensor.DType == TensorDType.BFloat16)
+        {
+            // Any descr we chose ('<f4' widened, '<V2', '<u2') would read back in NumPy as another type, not as bfloat16.
+            throw new ArgumentException($"NumPy has no bfloat16 dtype, so the {tensor} tensor cannot be written as .npy; write it as safetensors, or widen it exactly with ConvertTo(TensorDType.Float32) first.", nameof(tensor));
+        }
+
         options ??= NpyWriteOptions.Default;
         string dict = HeaderDict(tensor, options);
         NpyFormatVersion version = options.Version ?? (Wrapped(dict, NpyFormatVersion.Version1) <= ushort.MaxValue + 10
@@ -128,7 +135,7 @@ public static class NpyFile
         Array values = tensor.RawValues;
         if (options.FortranOrder)
         {
-            values = values is float[] floats ? ShapeMath.CToFortran(floats, tensor.Shape) : ShapeMath.CToFortran((double[])values, tensor.Shape);
+            values = ShapeMath.CToFortran(values, tensor.Shape);
         }
 
         ElementCodec.Encode(values, file.AsSpan(total), options.BigEndian);
@@ -136,7 +143,7 @@ public static class NpyFile
     }
 
     /// <summary>Writes <paramref name="tensor"/> as a <c>.npy</c> file to <paramref name="stream"/>.</summary>
-    /// <exception cref="ArgumentException">See <see cref="ToBytes"/>.</exception>
+    /// <exception cref="ArgumentException">A bfloat16 tensor, or a header too long for version 1.0; see <see cref="ToBytes"/>.</exception>
     public static void Write(Stream stream, StoredTensor tensor, NpyWriteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -144,7 +151,7 @@ public static class NpyFile
     }
 
     /// <summary>Writes <paramref name="tensor"/> as the <c>.npy</c> file <paramref name="path"/>.</summary>
-    /// <exception cref="ArgumentException">See <see cref="ToBytes"/>.</exception>
+    /// <exception cref="ArgumentException">A bfloat16 tensor, or a header too long for version 1.0; see <see cref="ToBytes"/>.</exception>
     public static void WriteFile(string path, StoredTensor tensor, NpyWriteOptions? options = null) =>
         File.WriteAllBytes(path, ToBytes(tensor, options));
 
@@ -169,7 +176,12 @@ public static class NpyFile
     private static string HeaderDict(StoredTensor tensor, NpyWriteOptions options)
     {
         ReadOnlySpan<long> shape = tensor.Shape;
-        string descr = (options.BigEndian ? ">" : "<") + (tensor.DType == TensorDType.Float32 ? "f4" : "f8");
+        string descr = (options.BigEndian ? ">" : "<") + tensor.DType switch
+        {
+            TensorDType.Float32 => "f4",
+            TensorDType.Float64 => "f8",
+            _ => "f2",
+        };
         string tuple = shape.Length == 1
             ? $"({shape[0].ToString(CultureInfo.InvariantCulture)},)"
             : "(" + string.Join(", ", shape.ToArray().Select(d => d.ToString(CultureInfo.InvariantCulture))) + ")";

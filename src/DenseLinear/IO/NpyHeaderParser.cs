@@ -84,11 +84,13 @@ internal ref struct NpyHeaderParser
 
     private static (TensorDType DType, bool BigEndian) ParseDescr(string descr) => descr switch
     {
+        "<f2" => (TensorDType.Float16, false),
+        ">f2" => (TensorDType.Float16, true),
         "<f4" => (TensorDType.Float32, false),
         ">f4" => (TensorDType.Float32, true),
         "<f8" => (TensorDType.Float64, false),
         ">f8" => (TensorDType.Float64, true),
-        _ => throw new InvalidDataException($"npy: unsupported dtype descr '{descr}' (supported: '<f4', '>f4', '<f8', '>f8')."),
+        _ => throw new InvalidDataException($"npy: unsupported dtype descr '{descr}' (supported: '<f2', '>f2', '<f4', '>f4', '<f8', '>f8')."),
     };
 
     private string ParseString()

@@ -13,6 +13,6 @@ public sealed record NpyWriteOptions
     /// <summary>Writes the data column-major with <c>'fortran_order': True</c>.</summary>
     public bool FortranOrder { get; init; }
 
-    /// <summary>Writes big-endian data with descr <c>&gt;f4</c>/<c>&gt;f8</c>.</summary>
+    /// <summary>Writes big-endian data with descr <c>&gt;f2</c>/<c>&gt;f4</c>/<c>&gt;f8</c>.</summary>
     public bool BigEndian { get; init; }
 }

@@ -17,8 +17,8 @@ namespace DenseLinear.IO;
 /// <para>Accepted globals: <c>collections.OrderedDict</c>, <c>torch._utils._rebuild_tensor_v2</c>,
 /// <c>torch._utils._rebuild_parameter</c> and the <c>torch.*Storage</c> classes. Any other global raises
 /// <see cref="InvalidDataException"/> naming it; nothing is constructed from a name.</para>
-/// <para>Element types: float32 and float64 are read as they are, float16 and bfloat16 widened exactly to float32;
-/// any other storage type is refused by name. The result is a <see cref="SafetensorsContent"/> (named tensors in the
+/// <para>Element types: float32, float64, bfloat16 and float16 (<c>torch.BFloat16Storage</c>, <c>torch.HalfStorage</c>),
+/// each kept as stored (<see cref="TensorDType"/>); any other storage type is refused by name. The result is a <see cref="SafetensorsContent"/> (named tensors in the
 /// dict's order, no metadata), so <c>DenseLinear.Layers.LayerWeightFiles</c> reads either format.</para>
 /// <para>Validation, the file being untrusted: every zip offset and size is checked against the file; each storage
 /// record must be exactly numel × item size bytes; sizes and strides must be non-negative and every element a view
@@ -116,12 +116,12 @@ public static class PyTorchCheckpointFile
     private static StoredTensor Decode(ReadOnlySpan<byte> file, Dictionary<string, Range> records, string name, TorchTensorReference tensor, bool bigEndian, ref long budget)
     {
         TorchStorageReference storage = tensor.Storage;
-        TorchStorageType type = storage.StorageType switch
+        TensorDType dtype = storage.StorageType switch
         {
-            "torch.FloatStorage" => TorchStorageType.Float,
-            "torch.DoubleStorage" => TorchStorageType.Double,
-            "torch.HalfStorage" => TorchStorageType.Half,
-            "torch.BFloat16Storage" => TorchStorageType.BFloat16,
+            "torch.FloatStorage" => TensorDType.Float32,
+            "torch.DoubleStorage" => TensorDType.Float64,
+            "torch.BFloat16Storage" => TensorDType.BFloat16,
+            "torch.HalfStorage" => TensorDType.Float16,
             _ => throw new InvalidDataException($"pt: tensor '{name}' is stored as {storage.StorageType}; only float32, float64, float16 and bfloat16 tensors are read."),
         };
 
@@ -130,7 +130,7 @@ public static class PyTorchCheckpointFile
             throw new InvalidDataException($"pt: tensor '{name}' names storage '{storage.Key}', which has no data/{storage.Key} record.");
         }
 
-        int itemSize = TorchTensorGather.ItemSize(type);
+        int itemSize = ElementCodec.ItemSize(dtype);
         ReadOnlySpan<byte> bytes = file[range];
         if (storage.ElementCount > bytes.Length / itemSize || storage.ElementCount * itemSize != bytes.Length)
         {
@@ -144,7 +144,7 @@ public static class PyTorchCheckpointFile
         }
 
         budget -= count * itemSize;
-        Array values = TorchTensorGather.Gather(bytes, type, bigEndian, tensor, (int)count);
-        return StoredTensor.Wrap(type == TorchStorageType.Double ? TensorDType.Float64 : TensorDType.Float32, tensor.Size, values);
+        byte[] gathered = TorchTensorGather.Gather(bytes, itemSize, tensor, (int)count);
+        return StoredTensor.Wrap(dtype, tensor.Size, ElementCodec.Decode(gathered, dtype, bigEndian));
     }
 }

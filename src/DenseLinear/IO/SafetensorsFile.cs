@@ -11,8 +11,8 @@ namespace DenseLinear.IO;
 /// object mapping each tensor name to <c>{"dtype": "F32", "shape": [2, 3], "data_offsets": [begin, end]}</c>
 /// (offsets relative to the data buffer, little-endian row-major elements), plus an optional
 /// <c>"__metadata__"</c> object of string values.</para>
-/// <para>Read dtypes: <c>F32</c>, <c>F64</c>, and <c>F16</c>/<c>BF16</c> widened exactly to float. Written dtypes:
-/// <c>F32</c>, <c>F64</c>.</para>
+/// <para>Dtypes, read and written: <c>F32</c>, <c>F64</c>, <c>BF16</c> and <c>F16</c>, each kept as stored
+/// (<see cref="TensorDType"/>), so a file read and written back has the same dtypes and bits.</para>
 /// <para>Validation, the file being untrusted: the header must be a JSON object with exactly those three keys per
 /// tensor and no repeated names; dims non-negative integers whose product fits 64 bits; each tensor's byte range
 /// exactly its shape's size; the ranges, sorted, must tile the data buffer with no hole and no overlap. Any failure
@@ -76,13 +76,7 @@ public static class SafetensorsFile
         var tensors = new List<KeyValuePair<string, StoredTensor>>(entries.Count);
         foreach (SafetensorsEntry entry in entries)
         {
-            ReadOnlySpan<byte> bytes = data[(int)entry.Begin..(int)entry.End];
-            Array values = entry.FileDType switch
-            {
-                "F16" => ElementCodec.DecodeHalf(bytes),
-                "BF16" => ElementCodec.DecodeBFloat16(bytes),
-                _ => ElementCodec.Decode(bytes, entry.DType, bigEndian: false),
-            };
+            Array values = ElementCodec.Decode(data[(int)entry.Begin..(int)entry.End], entry.DType, bigEndian: false);
             tensors.Add(new(entry.Name, StoredTensor.Wrap(entry.DType, entry.Shape, values)));
         }
 
@@ -122,7 +116,7 @@ public static class SafetensorsFile
                 StoredTensor tensor = content[name];
                 long size = (long)tensor.ElementCount * ElementCodec.ItemSize(tensor.DType);
                 writer.WriteStartObject(name);
-                writer.WriteString("dtype", tensor.DType == TensorDType.Float32 ? "F32" : "F64");
+                writer.WriteString("dtype", SafetensorsHeader.DTypeName(tensor.DType));
                 writer.WriteStartArray("shape");
                 foreach (long dimension in tensor.Shape)
                 {

@@ -120,12 +120,13 @@ internal static class SafetensorsHeader
             throw Fail($"'{name}' must have dtype, shape and data_offsets");
         }
 
-        (TensorDType dtype, int fileItemSize) = dtypeName switch
+        TensorDType dtype = dtypeName switch
         {
-            "F32" => (TensorDType.Float32, 4),
-            "F64" => (TensorDType.Float64, 8),
-            "F16" or "BF16" => (TensorDType.Float32, 2),
-            _ => throw Fail($"'{name}' has unsupported dtype '{dtypeName}' (supported: F32, F64, F16, BF16)"),
+            "F32" => TensorDType.Float32,
+            "F64" => TensorDType.Float64,
+            "BF16" => TensorDType.BFloat16,
+            "F16" => TensorDType.Float16,
+            _ => throw Fail($"'{name}' has unsupported dtype '{dtypeName}' (supported: F32, F64, BF16, F16)"),
         };
 
         if (offsets.Length != 2 || offsets[0] > offsets[1])
@@ -133,15 +134,24 @@ internal static class SafetensorsHeader
             throw Fail($"'{name}'.data_offsets must be [begin, end] with begin <= end");
         }
 
-        long byteCount = ShapeMath.ByteCount(shape, fileItemSize)
+        long byteCount = ShapeMath.ByteCount(shape, ElementCodec.ItemSize(dtype))
             ?? throw Fail($"'{name}' shape {StoredTensor.Format(shape)} overflows: more bytes than a 64-bit size holds");
         if (byteCount != offsets[1] - offsets[0])
         {
             throw Fail($"'{name}' shape {StoredTensor.Format(shape)} of {dtypeName} needs {byteCount} bytes but data_offsets [{offsets[0]}, {offsets[1]}] span {offsets[1] - offsets[0]}");
         }
 
-        return new SafetensorsEntry(name, dtypeName, dtype, shape, offsets[0], offsets[1]);
+        return new SafetensorsEntry(name, dtype, shape, offsets[0], offsets[1]);
     }
+
+    /// <summary>The header's name for <paramref name="dtype"/>, as the reference implementation spells it.</summary>
+    public static string DTypeName(TensorDType dtype) => dtype switch
+    {
+        TensorDType.Float32 => "F32",
+        TensorDType.Float64 => "F64",
+        TensorDType.BFloat16 => "BF16",
+        _ => "F16",
+    };
 
     private static long[] NonNegativeIntegers(string name, string key, JsonElement value)
     {

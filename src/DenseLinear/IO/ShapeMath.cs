@@ -31,13 +31,21 @@ internal static class ShapeMath
     }
 
     /// <summary>
-    /// Reorders column-major (Fortran) data of <paramref name="shape"/> into row-major order:
-    /// <c>rowMajor[c(i)] = columnMajor[f(i)]</c> for every multi-index i.
+    /// Reorders column-major (Fortran) data of <paramref name="shape"/> (a float[], double[], <see cref="BFloat16"/>[]
+    /// or <see cref="Half"/>[]) into row-major order: <c>rowMajor[c(i)] = columnMajor[f(i)]</c> for every multi-index i.
     /// </summary>
-    public static T[] FortranToC<T>(T[] columnMajor, ReadOnlySpan<long> shape) => Reorder(columnMajor, shape, toC: true);
+    public static Array FortranToC(Array columnMajor, ReadOnlySpan<long> shape) => Reorder(columnMajor, shape, toC: true);
 
-    /// <summary>The inverse of <see cref="FortranToC{T}"/>.</summary>
-    public static T[] CToFortran<T>(T[] rowMajor, ReadOnlySpan<long> shape) => Reorder(rowMajor, shape, toC: false);
+    /// <summary>The inverse of <see cref="FortranToC"/>.</summary>
+    public static Array CToFortran(Array rowMajor, ReadOnlySpan<long> shape) => Reorder(rowMajor, shape, toC: false);
+
+    private static Array Reorder(Array source, ReadOnlySpan<long> shape, bool toC) => source switch
+    {
+        float[] floats => Reorder(floats, shape, toC),
+        double[] doubles => Reorder(doubles, shape, toC),
+        BFloat16[] bfloats => Reorder(bfloats, shape, toC),
+        _ => Reorder((Half[])source, shape, toC),
+    };
 
     private static T[] Reorder<T>(T[] source, ReadOnlySpan<long> shape, bool toC)
     {

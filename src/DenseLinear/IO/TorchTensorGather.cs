@@ -1,18 +1,8 @@
-using System.Buffers.Binary;
-
 namespace DenseLinear.IO;
 
 /// <summary>Checks a tensor's view against its storage and copies its elements out in row-major order.</summary>
 internal static class TorchTensorGather
 {
-    /// <summary>The bytes per element of <paramref name="type"/>.</summary>
-    public static int ItemSize(TorchStorageType type) => type switch
-    {
-        TorchStorageType.Float => sizeof(float),
-        TorchStorageType.Double => sizeof(double),
-        _ => 2,
-    };
-
     /// <summary>
     /// The number of elements of the view, after checking that every element it reaches,
     /// <c>offset + Σ i_k·stride_k</c> for <c>0 ≤ i_k &lt; size_k</c>, lies inside a storage of
@@ -49,25 +39,19 @@ internal static class TorchTensorGather
         return last < storageCount ? count.Value : throw new InvalidDataException($"pt: tensor '{name}' has {view}, which reaches element {last} of a {storageCount}-element storage.");
     }
 
-    /// <summary>Copies the view's <paramref name="count"/> elements (checked by <see cref="CheckView"/>) from <paramref name="storage"/>.</summary>
-    public static Array Gather(ReadOnlySpan<byte> storage, TorchStorageType type, bool bigEndian, TorchTensorReference tensor, int count)
+    /// <summary>
+    /// The view's <paramref name="count"/> elements (checked by <see cref="CheckView"/>) of <paramref name="itemSize"/>
+    /// bytes each, copied from <paramref name="storage"/> into one buffer in row-major order, still encoded.
+    /// </summary>
+    public static byte[] Gather(ReadOnlySpan<byte> storage, int itemSize, TorchTensorReference tensor, int count)
     {
-        int itemSize = ItemSize(type);
-        var result = type == TorchStorageType.Double ? (Array)new double[count] : new float[count];
+        var result = new byte[count * itemSize];
         int rank = tensor.Size.Length;
         var index = new long[rank];
         long element = tensor.StorageOffset;
         for (int c = 0; c < count; c++)
         {
-            ReadOnlySpan<byte> item = storage.Slice((int)(element * itemSize), itemSize);
-            if (result is double[] doubles)
-            {
-                doubles[c] = bigEndian ? BinaryPrimitives.ReadDoubleBigEndian(item) : BinaryPrimitives.ReadDoubleLittleEndian(item);
-            }
-            else
-            {
-                ((float[])result)[c] = DecodeSingle(item, type, bigEndian);
-            }
+            storage.Slice((int)(element * itemSize), itemSize).CopyTo(result.AsSpan(c * itemSize));
 
             // Advance the row-major multi-index, keeping the storage position in step.
             for (int axis = rank - 1; axis >= 0; axis--)
@@ -85,16 +69,5 @@ internal static class TorchTensorGather
         }
 
         return result;
-    }
-
-    private static float DecodeSingle(ReadOnlySpan<byte> item, TorchStorageType type, bool bigEndian)
-    {
-        if (type == TorchStorageType.Float)
-        {
-            return bigEndian ? BinaryPrimitives.ReadSingleBigEndian(item) : BinaryPrimitives.ReadSingleLittleEndian(item);
-        }
-
-        ushort bits = bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(item) : BinaryPrimitives.ReadUInt16LittleEndian(item);
-        return type == TorchStorageType.Half ? (float)BitConverter.UInt16BitsToHalf(bits) : BitConverter.UInt32BitsToSingle((uint)bits << 16);
     }
 }

@@ -12,8 +12,9 @@ namespace DenseLinear.Layers;
 /// </summary>
 /// <remarks>
 /// Values are moved, never computed, so save-then-load reproduces every bit. Convert between the conventions with
-/// <see cref="WeightConversion"/>. A file whose dtype is not the layer's element type, or whose shapes do
-/// not make a layer, raises <see cref="InvalidDataException"/>, as do the readers' own format errors.
+/// <see cref="WeightConversion"/>. bfloat16 and float16 tensors are widened exactly to the layer's float or double. A
+/// file of the other 32/64-bit type than the layer's element type, or whose shapes do not make a layer, raises
+/// <see cref="InvalidDataException"/>, as do the readers' own format errors.
 /// </remarks>
 public static class LayerWeightFiles
 {
@@ -21,7 +22,7 @@ public static class LayerWeightFiles
     /// <param name="stateDict">The file's tensors.</param>
     /// <param name="prefix">The module path, e.g. <c>fc1</c>; empty for bare <c>weight</c>/<c>bias</c>.</param>
     /// <param name="matMulKernel">The matrix matMulKernel; the default when <see langword="null"/>.</param>
-    /// <exception cref="InvalidDataException">The weight is missing, a tensor is not <typeparamref name="T"/>, or the shapes are not [out, in] and [out].</exception>
+    /// <exception cref="InvalidDataException">The weight is missing, a tensor is neither <typeparamref name="T"/> nor bfloat16/float16, or the shapes are not [out, in] and [out].</exception>
     public static LinearLayer<T> ReadLinear<T>(SafetensorsContent stateDict, string prefix, IMatMulKernel<T>? matMulKernel = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -143,7 +144,7 @@ public static class LayerWeightFiles
         SafetensorsFile.WriteFile(path, ToStateDict(layer, prefix));
 
     /// <summary>Builds a Keras-convention layer from a kernel [in, units] and an optional bias [units].</summary>
-    /// <exception cref="InvalidDataException">A tensor is not <typeparamref name="T"/>, or the shapes are not [in, units] and [units].</exception>
+    /// <exception cref="InvalidDataException">A tensor is neither <typeparamref name="T"/> nor bfloat16/float16, or the shapes are not [in, units] and [units].</exception>
     public static DenseLayer<T> ReadDense<T>(StoredTensor kernel, StoredTensor? bias, Activation activation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -176,15 +177,24 @@ public static class LayerWeightFiles
         }
     }
 
+    private static bool Fits(StoredTensor tensor, TensorDType layerDType) =>
+        tensor.DType == layerDType || tensor.DType is TensorDType.BFloat16 or TensorDType.Float16;
+
     private static string Qualify(string prefix, string parameter) => prefix.Length == 0 ? parameter : $"{prefix}.{parameter}";
 
     private static (Tensor<T> Matrix, Tensor<T>? Bias) Matrix<T>(StoredTensor matrix, StoredTensor? bias, string name, string expectedShape, int outputAxis)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        TensorDType dtype = StoredTensor.DTypeOf<T>();
-        if (matrix.DType != dtype || (bias is not null && bias.DType != dtype))
+        if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
         {
-            throw new InvalidDataException($"'{name}' is stored as {matrix.DType}{(bias is null ? string.Empty : $" with a {bias.DType} bias")}; a {typeof(T).Name} layer needs {dtype}.");
+            throw new NotSupportedException($"Layers are read from weight files as float or double, not {typeof(T).Name}.");
+        }
+
+        // A 16-bit tensor widens exactly, so a bf16 or f16 file builds a float or double layer; float and double do not mix.
+        TensorDType dtype = StoredTensor.DTypeOf<T>();
+        if (!Fits(matrix, dtype) || (bias is not null && !Fits(bias, dtype)))
+        {
+            throw new InvalidDataException($"'{name}' is stored as {matrix.DType}{(bias is null ? string.Empty : $" with a {bias.DType} bias")}; a {typeof(T).Name} layer needs {dtype}, {TensorDType.BFloat16} or {TensorDType.Float16}.");
         }
 
         if (matrix.Rank != 2 || !ArrayLength.FitsSpan(matrix.Shape[0]) || !ArrayLength.FitsSpan(matrix.Shape[1]))

@@ -4,8 +4,12 @@ Started as `/usr/bin/python3 worker.py`; prints `ready <torch version>` once tor
 {"dtype": "float32"|"float64", "x_shape": [...], "x": hex, "w_shape": [out, in], "w": hex, "b": hex|null, "gy": hex}
 (little-endian C-order values) is answered with torch.nn.functional.linear's y and autograd's dX, dW and db for the
 loss sum(y * gy): {"y": hex, "dx": hex, "dw": hex, "db": hex|null}. {"init": [in, out], "seed": s, "count": c}
-answers with the weights of c fresh torch.nn.Linear(in, out) layers, {"w": hex, "b": hex} (float32). Errors are
-replied as {"error": text}; end of input ends the process.
+answers with the weights of c fresh torch.nn.Linear(in, out) layers, {"w": hex, "b": hex} (float32).
+{"narrow": hex, "dtype": "float32"|"float64"} answers with torch's conversions of those values to bfloat16 and float16,
+as 16-bit patterns: "bfloat16"/"float16" by Tensor.to on the whole 1-d tensor (the vectorised copy a model's weights
+go through) and "bfloat16_scalar"/"float16_scalar" by Tensor.to on each 0-d element (c10::BFloat16's and c10::Half's
+scalar constructors). {"widen": "bfloat16"|"float16", "bits": hex} answers {"float32": hex}, Tensor.float() of those
+16-bit patterns. Errors are replied as {"error": text}; end of input ends the process.
 """
 
 import json
@@ -49,12 +53,42 @@ def init(request):
     return {"w": to_hex(torch.from_numpy(np.concatenate(weights))), "b": to_hex(torch.from_numpy(np.concatenate(biases)))}
 
 
+def bits_hex(t):
+    return t.contiguous().view(torch.int16).numpy().astype("<i2").tobytes().hex()
+
+
+def narrow(request):
+    dtype = request["dtype"]
+    values = torch.from_numpy(np.frombuffer(bytes.fromhex(request["narrow"]), dtype=np.dtype(dtype).newbyteorder("<")).astype(dtype))
+    reply = {}
+    for name, target in (("bfloat16", torch.bfloat16), ("float16", torch.float16)):
+        reply[name] = bits_hex(values.to(target))
+        reply[name + "_scalar"] = bits_hex(torch.stack([values[i].to(target) for i in range(values.numel())]) if values.numel() else values.to(target))
+    return reply
+
+
+def widen(request):
+    dtype = {"bfloat16": torch.bfloat16, "float16": torch.float16}[request["widen"]]
+    bits = torch.from_numpy(np.frombuffer(bytes.fromhex(request["bits"]), dtype="<i2").astype(np.int16)).view(dtype)
+    return {"float32": to_hex(bits.float())}
+
+
+def answer(request):
+    if "init" in request:
+        return init(request)
+    if "narrow" in request:
+        return narrow(request)
+    if "widen" in request:
+        return widen(request)
+    return linear(request)
+
+
 def main():
     print(f"ready {torch.__version__}", flush=True)
     for line in sys.stdin:
         try:
             request = json.loads(line)
-            reply = init(request) if "init" in request else linear(request)
+            reply = answer(request)
         except Exception as e:  # the test prints it with the case
             reply = {"error": f"{type(e).__name__}: {e}"}
         print(json.dumps(reply), flush=True)
