@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using DenseLinear.Kernels;
 
 namespace DenseLinear.Layers;
@@ -23,7 +24,7 @@ internal sealed class AffineMap<T>
         InFeatures = parameters.InFeatures;
         OutFeatures = parameters.OutFeatures;
         convention = parameters.Convention.Name;
-        if (parameters.MatMulKernel is IWeightPackingKernel<T> packing)
+        if (parameters.SixteenBit is null && parameters.MatMulKernel is IWeightPackingKernel<T> packing)
         {
             packingKernel = packing;
             packedWeight = packing.Pack(parameters.Weight, InFeatures, OutFeatures, parameters.Convention.Layout);
@@ -85,7 +86,12 @@ internal sealed class AffineMap<T>
             x = x.ToArray();
         }
 
-        if (packingKernel is not null && packedWeight is not null)
+        if (parameters.SixteenBit is { } sixteenBit)
+        {
+            // Only float layers keep 16-bit weights (their factories check), so these casts change no type.
+            sixteenBit.Multiply(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y), rows);
+        }
+        else if (packingKernel is not null && packedWeight is not null)
         {
             packingKernel.Multiply(x, packedWeight, y, rows);
         }

@@ -5,12 +5,51 @@ namespace DenseLinear.Layers;
 /// <summary>
 /// A layer's parameters as the shared passes read them: the weight in <see cref="LayerConvention.Layout"/>, the bias
 /// [out] or none, the widths, the activation and the matrix multiplication code. The arrays are the layer's own,
-/// never written after construction.
+/// never written after construction. A weight kept in 16 bits (<see cref="SixteenBit"/>) is widened into
+/// <see cref="Weight"/> only when something asks for the float weight.
 /// </summary>
-internal sealed record AffineParameters<T>(
-    T[] Weight, T[]? Bias, int InFeatures, int OutFeatures, Activation Activation, IMatMulKernel<T> MatMulKernel, LayerConvention Convention)
+internal sealed class AffineParameters<T>(
+    T[]? weight, T[]? bias, int inFeatures, int outFeatures, Activation activation, IMatMulKernel<T> matMulKernel, LayerConvention convention, SixteenBitWeight? sixteenBit = null)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private T[]? weight = weight ?? (sixteenBit is null ? throw new ArgumentNullException(nameof(weight)) : null);
+
+    /// <summary>The weight in the convention's layout; a 16-bit weight is widened exactly on first use.</summary>
+    public T[] Weight => LazyInitializer.EnsureInitialized(ref weight, () => SixteenBit!.Widen<T>());
+
+    /// <summary>The bias [out], or null.</summary>
+    public T[]? Bias { get; } = bias;
+
+    /// <summary>Inputs per row.</summary>
+    public int InFeatures { get; } = inFeatures;
+
+    /// <summary>Outputs per row.</summary>
+    public int OutFeatures { get; } = outFeatures;
+
+    /// <summary>The activation after the bias.</summary>
+    public Activation Activation { get; } = activation;
+
+    /// <summary>The float (or double) matrix multiplication: every product of a layer with a float weight, and the backward pass.</summary>
+    public IMatMulKernel<T> MatMulKernel { get; } = matMulKernel;
+
+    /// <summary>The convention: name, weight layout, minimum input rank.</summary>
+    public LayerConvention Convention { get; } = convention;
+
+    /// <summary>The weight kept in 16 bits, whose forward products run on the mixed-precision kernel; null for a float weight.</summary>
+    public SixteenBitWeight? SixteenBit { get; } = sixteenBit;
+
+    /// <summary>The parts, for the passes that take them all.</summary>
+    public void Deconstruct(out T[] weightValues, out T[]? biasValues, out int inputs, out int outputs, out Activation activationKind, out IMatMulKernel<T> kernel, out LayerConvention layer)
+    {
+        weightValues = Weight;
+        biasValues = Bias;
+        inputs = InFeatures;
+        outputs = OutFeatures;
+        activationKind = Activation;
+        kernel = MatMulKernel;
+        layer = Convention;
+    }
+
     /// <summary>
     /// The one check of an input (*, in) that both passes make: the convention's minimum rank, the last dimension, and
     /// every count that follows from it (input, batch, output) fitting an array and a tensor. Returns (*, out).

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using DenseLinear.Initialization;
+using DenseLinear.IO;
 using DenseLinear.Kernels;
 
 namespace DenseLinear.Layers;
@@ -35,7 +36,7 @@ public sealed class DenseLayer<T> : IDenseLayer<T>
 
     // Takes the arrays it is given, which the caller has checked and will not touch again: the library's own
     // factories hand over fresh arrays instead of having them copied once more.
-    private DenseLayer(T[] kernel, T[]? bias, int inFeatures, int outFeatures, Activation activation, IMatMulKernel<T>? matMulKernel)
+    private DenseLayer(T[]? kernel, T[]? bias, int inFeatures, int outFeatures, Activation activation, IMatMulKernel<T>? matMulKernel, SixteenBitWeight? sixteenBit = null)
     {
         InFeatures = inFeatures;
         OutFeatures = outFeatures;
@@ -46,9 +47,32 @@ public sealed class DenseLayer<T> : IDenseLayer<T>
 
         Activation = activation;
         MatMulKernel = matMulKernel ?? BuiltInKernels<T>.Default;
-        parameters = new AffineParameters<T>(kernel, bias, inFeatures, outFeatures, activation, MatMulKernel, LayerConvention.Keras);
+        parameters = new AffineParameters<T>(kernel, bias, inFeatures, outFeatures, activation, MatMulKernel, LayerConvention.Keras, sixteenBit);
         map = new AffineMap<T>(parameters);
     }
+
+    /// <summary>
+    /// A Keras layer y = activation(x·K + b) whose kernel K [input_dim, units] stays in 16 bits as
+    /// <paramref name="kernel"/> stores it (<see cref="TensorDType.BFloat16"/> or <see cref="TensorDType.Float16"/>):
+    /// forward passes run <see cref="PackedMixedPrecisionKernel{TWeight}"/> on the packed 16-bit weights (exact
+    /// widening, float accumulation); <see cref="Kernel"/> and the backward pass widen K exactly on first use. Only a
+    /// float layer keeps 16-bit weights.
+    /// </summary>
+    /// <param name="kernel">K [input_dim, units] in bfloat16 or float16.</param>
+    /// <param name="bias">b [units], in float32 or a 16-bit dtype (widened exactly), or null.</param>
+    /// <param name="activation">The activation after the bias.</param>
+    /// <param name="matMulKernel">The float kernel of the backward pass; the registry's default when null.</param>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not float.</exception>
+    /// <exception cref="ArgumentException">K is not a 16-bit matrix, or b does not fit it; the message names the shapes.</exception>
+    public static DenseLayer<T> FromSixteenBit(StoredTensor kernel, StoredTensor? bias = null, Activation activation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
+    {
+        (int inFeatures, int units, T[]? biasValues) = SixteenBitWeights.Check<T>(kernel, bias, nameof(kernel), LayerConvention.Keras.Name, outputAxis: 1);
+        var sixteenBit = new SixteenBitWeight(kernel, inFeatures, units, WeightLayout.InOut);
+        return new DenseLayer<T>(null, biasValues, inFeatures, units, activation, matMulKernel, sixteenBit);
+    }
+
+    /// <summary>The dtype the kernel is kept in: T's, or bfloat16 / float16 for a layer from <see cref="FromSixteenBit"/>.</summary>
+    public TensorDType WeightDType => parameters.SixteenBit?.DType ?? StoredTensor.DTypeOf<T>();
 
     /// <summary>
     /// <c>keras.layers.Dense(units, activation, use_bias, kernel_initializer)</c> built on input_dim: kernel

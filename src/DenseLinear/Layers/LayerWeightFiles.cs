@@ -35,7 +35,13 @@ public static class LayerWeightFiles
         }
 
         stateDict.TryGetTensor(Qualify(prefix, "bias"), out StoredTensor? bias);
-        (Tensor<T> w, Tensor<T>? b) = Matrix<T>(weight, bias, weightName, "[out_features, in_features]", outputAxis: 0);
+        CheckMatrix<T>(weight, bias, weightName, "[out_features, in_features]", outputAxis: 0);
+        if (KeepsSixteenBits<T>(weight, bias))
+        {
+            return LinearLayer<T>.FromSixteenBit(weight, bias, matMulKernel);
+        }
+
+        (Tensor<T> w, Tensor<T>? b) = (weight.ToTensor<T>(), bias?.ToTensor<T>());
         return new LinearLayer<T>(w, b, matMulKernel);
     }
 
@@ -82,6 +88,7 @@ public static class LayerWeightFiles
         }
 
         var linear = new List<LinearLayer<T>>();
+        var sixteenBitWeights = new List<StoredTensor?>();
         var dense = new List<DenseLayer<T>>();
         var names = new List<string>();
         foreach (int index in indices)
@@ -93,6 +100,8 @@ public static class LayerWeightFiles
             }
 
             linear.Add(layer);
+            stateDict.TryGetTensor(Qualify(index.ToString(System.Globalization.CultureInfo.InvariantCulture), "weight"), out StoredTensor? stored);
+            sixteenBitWeights.Add(layer.WeightDType is TensorDType.BFloat16 or TensorDType.Float16 ? stored : null);
         }
 
         for (int i = 0; i < linear.Count; i++)
@@ -106,7 +115,10 @@ public static class LayerWeightFiles
                 bias = Tensor.Create(values, [values.Length]);
             }
 
-            dense.Add(new DenseLayer<T>(WeightConversion.Transpose(linear[i].Weight), bias, activation, linear[i].MatMulKernel));
+            // A 16-bit weight stays 16-bit in its Keras twin too: the stored bits transposed, nothing widened.
+            dense.Add(linear[i].WeightDType is TensorDType.BFloat16 or TensorDType.Float16
+                ? DenseLayer<T>.FromSixteenBit(SixteenBitWeights.Transpose(sixteenBitWeights[i]!), bias is null ? null : StoredTensor.FromTensor<T>(bias), activation, linear[i].MatMulKernel)
+                : new DenseLayer<T>(WeightConversion.Transpose(linear[i].Weight), bias, activation, linear[i].MatMulKernel));
             names.Add(i == 0 ? "dense" : $"dense_{i}");
         }
 
@@ -149,8 +161,13 @@ public static class LayerWeightFiles
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        (Tensor<T> k, Tensor<T>? b) = Matrix<T>(kernel, bias, "kernel", "[input_dim, units]", outputAxis: 1);
-        return new DenseLayer<T>(k, b, activation, matMulKernel);
+        CheckMatrix<T>(kernel, bias, "kernel", "[input_dim, units]", outputAxis: 1);
+        if (KeepsSixteenBits<T>(kernel, bias))
+        {
+            return DenseLayer<T>.FromSixteenBit(kernel, bias, activation, matMulKernel);
+        }
+
+        return new DenseLayer<T>(kernel.ToTensor<T>(), bias?.ToTensor<T>(), activation, matMulKernel);
     }
 
     /// <summary>Reads kernel and (when <paramref name="biasPath"/> is given) bias <c>.npy</c> files into a Keras-convention layer.</summary>
@@ -182,7 +199,7 @@ public static class LayerWeightFiles
 
     private static string Qualify(string prefix, string parameter) => prefix.Length == 0 ? parameter : $"{prefix}.{parameter}";
 
-    private static (Tensor<T> Matrix, Tensor<T>? Bias) Matrix<T>(StoredTensor matrix, StoredTensor? bias, string name, string expectedShape, int outputAxis)
+    private static void CheckMatrix<T>(StoredTensor matrix, StoredTensor? bias, string name, string expectedShape, int outputAxis)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
@@ -207,7 +224,10 @@ public static class LayerWeightFiles
         {
             throw new InvalidDataException($"The bias must be [{units}] to match '{name}' {StoredTensor.Format(matrix.Shape)}, got {StoredTensor.Format(bias.Shape)}.");
         }
-
-        return (matrix.ToTensor<T>(), bias?.ToTensor<T>());
     }
+
+    // A float layer keeps a 16-bit weight as stored (the mixed-precision kernel reads it); a double layer widens it.
+    private static bool KeepsSixteenBits<T>(StoredTensor matrix, StoredTensor? bias)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float) && matrix.DType is TensorDType.BFloat16 or TensorDType.Float16 && bias?.DType is not TensorDType.Float64;
 }

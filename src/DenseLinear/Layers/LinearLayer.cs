@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using DenseLinear.Initialization;
+using DenseLinear.IO;
 using DenseLinear.Kernels;
 
 namespace DenseLinear.Layers;
@@ -33,14 +34,37 @@ public sealed class LinearLayer<T> : IDenseLayer<T>
 
     // Takes the arrays it is given, which the caller has checked and will not touch again: the library's own
     // factories hand over fresh arrays instead of having them copied once more.
-    private LinearLayer(T[] weight, T[]? bias, int outFeatures, int inFeatures, IMatMulKernel<T>? matMulKernel)
+    private LinearLayer(T[]? weight, T[]? bias, int outFeatures, int inFeatures, IMatMulKernel<T>? matMulKernel, SixteenBitWeight? sixteenBit = null)
     {
         OutFeatures = outFeatures;
         InFeatures = inFeatures;
         MatMulKernel = matMulKernel ?? BuiltInKernels<T>.Default;
-        parameters = new AffineParameters<T>(weight, bias, inFeatures, outFeatures, Activation.Linear, MatMulKernel, LayerConvention.PyTorch);
+        parameters = new AffineParameters<T>(weight, bias, inFeatures, outFeatures, Activation.Linear, MatMulKernel, LayerConvention.PyTorch, sixteenBit);
         map = new AffineMap<T>(parameters);
     }
+
+    /// <summary>
+    /// A PyTorch layer y = x·Wᵀ + b whose weight W [out_features, in_features] stays in 16 bits as
+    /// <paramref name="weight"/> stores it (<see cref="TensorDType.BFloat16"/> or <see cref="TensorDType.Float16"/>):
+    /// forward passes run <see cref="PackedMixedPrecisionKernel{TWeight}"/> on the packed 16-bit weights (exact
+    /// widening, float accumulation), the float layer's bits with the Packed kernel on the widened weights at half the
+    /// weight bytes; <see cref="Weight"/> and the backward pass widen W exactly on first use. Only a float layer keeps
+    /// 16-bit weights.
+    /// </summary>
+    /// <param name="weight">W [out_features, in_features] in bfloat16 or float16.</param>
+    /// <param name="bias">b [out_features], in float32 or a 16-bit dtype (widened exactly), or null.</param>
+    /// <param name="matMulKernel">The float kernel of the backward pass; the registry's default when null.</param>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not float.</exception>
+    /// <exception cref="ArgumentException">W is not a 16-bit matrix, or b does not fit it; the message names the shapes.</exception>
+    public static LinearLayer<T> FromSixteenBit(StoredTensor weight, StoredTensor? bias = null, IMatMulKernel<T>? matMulKernel = null)
+    {
+        (int outFeatures, int inFeatures, T[]? biasValues) = SixteenBitWeights.Check<T>(weight, bias, nameof(weight), LayerConvention.PyTorch.Name, outputAxis: 0);
+        var sixteenBit = new SixteenBitWeight(weight, inFeatures, outFeatures, WeightLayout.OutIn);
+        return new LinearLayer<T>(null, biasValues, outFeatures, inFeatures, matMulKernel, sixteenBit);
+    }
+
+    /// <summary>The dtype the weight is kept in: T's, or bfloat16 / float16 for a layer from <see cref="FromSixteenBit"/>.</summary>
+    public TensorDType WeightDType => parameters.SixteenBit?.DType ?? StoredTensor.DTypeOf<T>();
 
     /// <summary>
     /// <c>torch.nn.Linear(in_features, out_features, bias)</c> with its default initialization

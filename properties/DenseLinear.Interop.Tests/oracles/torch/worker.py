@@ -73,7 +73,24 @@ def widen(request):
     return {"float32": to_hex(bits.float())}
 
 
+def linear16(request):
+    # F.linear computed in a 16-bit dtype, as torch runs it on the CPU (bfloat16: float accumulation, one rounding of
+    # the output); x, w and b arrive as 16-bit patterns, y leaves as one.
+    dtype = {"bfloat16": torch.bfloat16, "float16": torch.float16}[request["linear16"]]
+
+    def from_bits(hex_values, shape):
+        return torch.from_numpy(np.frombuffer(bytes.fromhex(hex_values), dtype="<i2").astype(np.int16)).view(dtype).reshape(shape)
+
+    out_features = request["w_shape"][0]
+    x = from_bits(request["x"], request["x_shape"])
+    w = from_bits(request["w"], request["w_shape"])
+    b = None if request["b"] is None else from_bits(request["b"], [out_features])
+    return {"y": bits_hex(torch.nn.functional.linear(x, w, b))}
+
+
 def answer(request):
+    if "linear16" in request:
+        return linear16(request)
     if "init" in request:
         return init(request)
     if "narrow" in request:
