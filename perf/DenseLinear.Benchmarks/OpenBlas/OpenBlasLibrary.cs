@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using DenseLinear.Benchmarks.Suites;
 
@@ -10,19 +9,18 @@ namespace DenseLinear.Benchmarks.OpenBlas;
 /// (the LP64 interface Debian's libopenblas0 exports). A machine without it skips the OpenBLAS rows instead of
 /// failing with <see cref="DllNotFoundException"/>.
 /// </summary>
-internal static unsafe partial class OpenBlasLibrary
+internal static unsafe class OpenBlasLibrary
 {
     /// <summary>An explicit library path, tried before the common names (e.g. a build outside the loader's path).</summary>
     public const string PathVariable = "DENSELINEAR_OPENBLAS";
 
-    private const string Name = "openblas";
     private const int RowMajor = 101, NoTrans = 111, Trans = 112;
 
     // Debian's libopenblas0-* packages ship libopenblas.so.0; a development package adds libopenblas.so.
     private static readonly string[] CandidateNames =
         ["libopenblas.so.0", "libopenblas.so", "openblas", "libopenblas.so.3", "libopenblas.dylib", "libopenblas.dll"];
 
-    private static readonly Lazy<nint> Handle = new(LoadAndRegister);
+    private static readonly Lazy<nint> Handle = new(Load);
 
     /// <summary>Whether a library exporting <c>cblas_sgemm</c> was found.</summary>
     public static bool IsAvailable => Handle.Value != 0;
@@ -31,18 +29,18 @@ internal static unsafe partial class OpenBlasLibrary
     public static string? LoadedName { get; private set; }
 
     /// <summary>
-    /// The kernel family OpenBLAS chose at load (<c>openblas_get_corename</c>), or null when the library is missing
-    /// or does not export it. It is decided once per process, from the CPU and the <c>OPENBLAS_*</c> variables.
+    /// The kernel family OpenBLAS chose at load (<c>openblas_get_corename</c>, e.g. Haswell), or null when the library
+    /// is missing or does not export it. It is decided once per process, from the CPU and the <c>OPENBLAS_*</c> variables.
     /// </summary>
     public static string? CoreName =>
-        IsAvailable && NativeLibrary.TryGetExport(Handle.Value, "openblas_get_corename", out _)
-            ? Marshal.PtrToStringUTF8(GetCorename())?.Trim()
+        IsAvailable && NativeLibrary.TryGetExport(Handle.Value, "openblas_get_corename", out nint corename)
+            ? Marshal.PtrToStringUTF8(((delegate* unmanaged<nint>)corename)())?.Trim()
             : null;
 
     /// <summary>A one-line description for logs: the file and OpenBLAS's own build string.</summary>
     public static string Describe() =>
         IsAvailable
-            ? $"{LoadedName} ({Marshal.PtrToStringUTF8(GetConfig())?.Trim()})"
+            ? $"{LoadedName} ({Marshal.PtrToStringUTF8(((delegate* unmanaged<nint>)Export("openblas_get_config"))())?.Trim()})"
             : $"not found (tried {string.Join(", ", CandidateNames)}); install it with: apt-get install -y libopenblas0-pthread";
 
     /// <summary>Sets OpenBLAS's thread count; the single-thread rows pin it to 1.</summary>
@@ -50,48 +48,36 @@ internal static unsafe partial class OpenBlasLibrary
     {
         if (IsAvailable)
         {
-            SetNumThreads(threads);
+            ((delegate* unmanaged<int, void>)Export("openblas_set_num_threads"))(threads);
         }
     }
 
     /// <summary>
     /// y = x·W, row-major: W is op(B) with NoTrans for InOut ([k×n]) and Trans for OutIn ([n×k]). A single row (m = 1)
-    /// goes to gemv, which is what a batch-1 layer calls in practice.
+    /// goes to gemv, which is what a batch-1 layer calls in practice: y[n] = op(A)·x with A = W as stored, [n×k] for
+    /// OutIn (NoTrans) and [k×n] for InOut (Trans).
     /// </summary>
     public static void Multiply<T>(MatMulData<T> data)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        (MatMulShape s, bool outIn, bool single) = (data.Shape, data.Layout == WeightLayout.OutIn, typeof(T) == typeof(float));
-        if (!single && typeof(T) != typeof(double))
-        {
-            throw new NotSupportedException($"OpenBLAS has no routine for {typeof(T).Name}.");
-        }
-
-        // gemv: y[n] = op(A)·x with A = W as stored, [n×k] for OutIn (NoTrans) and [k×n] for InOut (Trans).
-        (int trans, int rows, int columns) = outIn ? (NoTrans, s.N, s.K) : (Trans, s.K, s.N);
-        (int transB, int ldb) = outIn ? (Trans, s.K) : (NoTrans, s.N);
+        (MatMulShape s, bool outIn) = (data.Shape, data.Layout == WeightLayout.OutIn);
         fixed (T* x = data.X, w = data.W, y = data.Y)
         {
-            if (s.M == 1 && single)
+            if (s.M == 1)
             {
-                Sgemv(RowMajor, trans, rows, columns, 1f, (float*)w, columns, (float*)x, 1, 0f, (float*)y, 1);
-            }
-            else if (s.M == 1)
-            {
-                Dgemv(RowMajor, trans, rows, columns, 1.0, (double*)w, columns, (double*)x, 1, 0.0, (double*)y, 1);
-            }
-            else if (single)
-            {
-                Sgemm(RowMajor, NoTrans, transB, s.M, s.N, s.K, 1f, (float*)x, s.K, (float*)w, ldb, 0f, (float*)y, s.N);
+                (int trans, int rows, int columns) = outIn ? (NoTrans, s.N, s.K) : (Trans, s.K, s.N);
+                Routines<T>.Gemv(RowMajor, trans, rows, columns, T.One, w, columns, x, 1, T.Zero, y, 1);
             }
             else
             {
-                Dgemm(RowMajor, NoTrans, transB, s.M, s.N, s.K, 1.0, (double*)x, s.K, (double*)w, ldb, 0.0, (double*)y, s.N);
+                Routines<T>.Gemm(RowMajor, NoTrans, outIn ? Trans : NoTrans, s.M, s.N, s.K, T.One, x, s.K, w, outIn ? s.K : s.N, T.Zero, y, s.N);
             }
         }
     }
 
-    private static nint LoadAndRegister()
+    private static nint Export(string name) => NativeLibrary.GetExport(Handle.Value, name);
+
+    private static nint Load()
     {
         string? explicitPath = Environment.GetEnvironmentVariable(PathVariable);
         foreach (string name in string.IsNullOrEmpty(explicitPath) ? CandidateNames : [explicitPath, .. CandidateNames])
@@ -99,7 +85,6 @@ internal static unsafe partial class OpenBlasLibrary
             if (NativeLibrary.TryLoad(name, out nint handle) && NativeLibrary.TryGetExport(handle, "cblas_sgemm", out _))
             {
                 LoadedName = name;
-                NativeLibrary.SetDllImportResolver(Assembly.GetExecutingAssembly(), (library, _, _) => library == Name ? handle : 0);
                 return handle;
             }
 
@@ -112,30 +97,19 @@ internal static unsafe partial class OpenBlasLibrary
         return 0;
     }
 
-    [LibraryImport(Name, EntryPoint = "cblas_sgemm")]
-    private static partial void Sgemm(
-        int order, int transA, int transB, int m, int n, int k, float alpha, float* a, int lda, float* b, int ldb, float beta, float* c, int ldc);
+    /// <summary>cblas_sgemm and cblas_sgemv for float, the d routines for double: looked up once, not on every timed call.</summary>
+    private static class Routines<T>
+        where T : unmanaged
+    {
+        public static readonly delegate* unmanaged<int, int, int, int, int, int, T, T*, int, T*, int, T, T*, int, void> Gemm =
+            (delegate* unmanaged<int, int, int, int, int, int, T, T*, int, T*, int, T, T*, int, void>)Export(Prefix + "gemm");
 
-    [LibraryImport(Name, EntryPoint = "cblas_dgemm")]
-    private static partial void Dgemm(
-        int order, int transA, int transB, int m, int n, int k, double alpha, double* a, int lda, double* b, int ldb, double beta, double* c,
-        int ldc);
+        public static readonly delegate* unmanaged<int, int, int, int, T, T*, int, T*, int, T, T*, int, void> Gemv =
+            (delegate* unmanaged<int, int, int, int, T, T*, int, T*, int, T, T*, int, void>)Export(Prefix + "gemv");
 
-    [LibraryImport(Name, EntryPoint = "cblas_sgemv")]
-    private static partial void Sgemv(
-        int order, int trans, int m, int n, float alpha, float* a, int lda, float* x, int incX, float beta, float* y, int incY);
-
-    [LibraryImport(Name, EntryPoint = "cblas_dgemv")]
-    private static partial void Dgemv(
-        int order, int trans, int m, int n, double alpha, double* a, int lda, double* x, int incX, double beta, double* y, int incY);
-
-    [LibraryImport(Name, EntryPoint = "openblas_set_num_threads")]
-    private static partial void SetNumThreads(int threads);
-
-    [LibraryImport(Name, EntryPoint = "openblas_get_config")]
-    private static partial nint GetConfig();
-
-    /// <summary>The kernel family OpenBLAS picked when it loaded (e.g. Haswell, Cooperlake): a static C string.</summary>
-    [LibraryImport(Name, EntryPoint = "openblas_get_corename")]
-    private static partial nint GetCorename();
+        private static string Prefix =>
+            typeof(T) == typeof(float) ? "cblas_s"
+            : typeof(T) == typeof(double) ? "cblas_d"
+            : throw new NotSupportedException($"OpenBLAS has no routine for {typeof(T).Name}.");
+    }
 }
