@@ -9,7 +9,7 @@ namespace DenseLinear.Benchmarks.Charts;
 
 /// <summary>
 /// <c>chart</c>: <see cref="GflopsChart"/> as SVG (or PNG, by the output's extension). The line is <c>--peak</c>, or
-/// the median of the <see cref="PeakFile"/>s beside the inputs; with neither the chart is refused rather than drawn
+/// the median of the <see cref="PeakCommand.FileName"/> files beside the inputs; with neither the chart is refused rather than drawn
 /// against a number from another machine.
 /// </summary>
 public static class ChartCommand
@@ -21,13 +21,13 @@ public static class ChartCommand
         Option<string[]> input = CliOptions.PerRun("--input", "A results folder or *-report-full.json; once per run, each point the median of the runs' mean times.");
         Option<string?> output = CliOptions.Last<string?>("--output", "The .svg (or .png) to write.", null);
         output.Required = true;
-        Option<double?> peak = CliOptions.Last<double?>("--peak", $"The line, in GFLOP/s; by default the median of the inputs' {PeakFile.FileName}.", null);
+        Option<double?> peak = CliOptions.Last<double?>("--peak", $"The line, in GFLOP/s; by default the median of the inputs' {PeakCommand.FileName}.", null);
         var command = new Command("chart", "Draws GFLOP/s against n for the square float32 products, with the FMA peak as a line.") { input, output, peak };
         command.SetCheckedAction(r =>
         {
             string[] inputs = r.GetRequiredValue(input);
             PeakReading line = r.GetValue(peak) is { } given ? new PeakReading(given, null)
-                : PeakFile.TryReadMedian(inputs) ?? throw new ArgumentException($"No --peak and no {PeakFile.FileName} beside {string.Join(", ", inputs)}; run 'peak' first (perf/bench.sh peak).");
+                : PeakCommand.TryReadMedian(inputs) ?? throw new ArgumentException($"No --peak and no {PeakCommand.FileName} beside {string.Join(", ", inputs)}; run 'peak' first (perf/bench.sh peak).");
             if (!(line.Gflops > 0 && double.IsFinite(line.Gflops)))
             {
                 throw new ArgumentException($"--peak must be a positive number of GFLOP/s; got {line.Gflops}.");

@@ -47,8 +47,8 @@ public static partial class ReadmeRegions
     {
         string[] inputs = [.. Directory.GetDirectories(Path.Combine(root, set), "run*").Order(StringComparer.Ordinal)];
         IReadOnlyList<IReadOnlyList<BenchmarkRecord>> runs = MultiRun.Read(inputs);
-        PeakReading?[] peaks = [.. inputs.Select(PeakFile.TryRead)];
-        PeakReading? median = PeakFile.TryReadMedian(inputs);
+        PeakReading?[] peaks = [.. inputs.Select(PeakCommand.TryRead)];
+        PeakReading? median = PeakCommand.TryReadMedian(inputs);
         HostInfo? host = FullJsonReader.TryReadHost(inputs[0]);
         string peakText = median is { } p
             ? string.Create(CultureInfo.InvariantCulture, $" The single-core {p.Width ?? "float32"} FMA peak (`peak`) was {Join(peaks.Select(r => r is { } v ? v.Gflops.ToString("F1", CultureInfo.InvariantCulture) : "not measured"))} GFLOP/s in the {Count(inputs.Length)} runs, median {p.Gflops:F1}.")

@@ -20,7 +20,7 @@ public static class TableCommand
             string[] inputs = r.GetRequiredValue(input);
             IReadOnlyList<IReadOnlyList<BenchmarkRecord>> runs = MultiRun.Read(inputs);
             string label = RunLabel.Describe(inputs);
-            string markdown = r.GetValue(speeds) ? SpeedTable.Render(runs, label, PeakFile.TryReadMedian(inputs)?.Gflops) : RatioTable.Render(runs, label);
+            string markdown = r.GetValue(speeds) ? SpeedTable.Render(runs, label, PeakCommand.TryReadMedian(inputs)?.Gflops) : RatioTable.Render(runs, label);
             if (r.GetValue(output) is { } path)
             {
                 File.WriteAllText(path, markdown);
