@@ -19,14 +19,8 @@ namespace DenseLinear.Benchmarks.Provenance;
 /// <param name="LibTorch">libtorch's version and binding, or why it did not load; null in older records.</param>
 /// <param name="Blocking">The packed kernels' <see cref="GemmBlocking{T}"/> for float, with double's MC and NC, or null in older records.</param>
 public sealed record RunInfo(
-    string? OpenBlasCore,
-    string? OpenBlasConfig,
-    IReadOnlyDictionary<string, string> OpenBlasVariables,
-    string? CpuModel,
-    OpenBlasChoice? OpenBlasChoice = null,
-    string? OpenBlasWarning = null,
-    string? LibTorch = null,
-    string? Blocking = null)
+    string? OpenBlasCore, string? OpenBlasConfig, IReadOnlyDictionary<string, string> OpenBlasVariables, string? CpuModel,
+    OpenBlasChoice? OpenBlasChoice = null, string? OpenBlasWarning = null, string? LibTorch = null, string? Blocking = null)
 {
     public const string FileName = "run-info.json";
 
