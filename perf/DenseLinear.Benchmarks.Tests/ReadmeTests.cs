@@ -14,10 +14,10 @@ public sealed class ReadmeTests
     {
         string root = RepositoryRoot();
         string readme = File.ReadAllText(Path.Combine(root, "README.md"));
-        string generated = ReadmeRegions.Regenerate(readme, root);
+        string generated = ReadmeCommand.Regenerate(readme, root);
         Assert.True(
             generated == readme,
-            $"README.md differs from what `{ReadmeRegions.Command}` writes; run it and commit README.md:\n{ReadmeRegions.Diff(readme, generated)}");
+            $"README.md differs from what `{ReadmeCommand.Invocation}` writes; run it and commit README.md:\n{ReadmeCommand.Diff(readme, generated)}");
     }
 
     [Theory]

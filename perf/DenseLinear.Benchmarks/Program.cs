@@ -14,12 +14,13 @@ public static class Program
 {
     public static int Main(string[] args) => CliOptions.Invoke(
         RunCommand.Create(
+        [
             CompareCommand.Create(),
             ChartCommand.Create(),
             TableCommand.Create(),
             PeakCommand.Create(),
             ReadmeCommand.Create(),
-            OpenBlasCoresCommand.Create(),
-            OpenBlasCoreTiming.Create()),
+            .. OpenBlasCoreProbe.CreateCommands(),
+        ]),
         args);
 }

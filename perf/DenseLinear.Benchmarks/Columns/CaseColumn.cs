@@ -14,7 +14,8 @@ namespace DenseLinear.Benchmarks.Columns;
 public sealed class CaseColumn(string name, string legend, int priority, Func<Summary, CaseInfo, double?, string> value) : IColumn
 {
     /// <summary>2·m·k·n / mean time: comparable across shapes and against the machine's peak (flops per ns are GFLOP/s).</summary>
-    public static CaseColumn Gflops { get; } = new("GFLOP/s", "Billions of floating-point operations per second, 2·m·k·n / Mean", 0, (_, info, mean) =>
+    public static CaseColumn Gflops { get; } = new(
+        "GFLOP/s", "Billions of floating-point operations per second, 2·m·k·n / Mean", 0, (_, info, mean) =>
         mean is > 0 ? (info.Shape.Flops / mean.Value).ToString("F2", CultureInfo.InvariantCulture) : "?");
 
     public string Id => ColumnName;
@@ -37,7 +38,8 @@ public sealed class CaseColumn(string name, string legend, int priority, Func<Su
     /// The mean time of <paramref name="row"/> on the same product in the same run over this row's mean time, so above
     /// 1 is faster, as in the README's table.
     /// </summary>
-    public static CaseColumn SpeedVs(string row) => new("×" + row, $"Speed: Mean of the {row} row on the same shape and layout, this run, / Mean (above 1 is faster)", 1, (summary, info, mean) =>
+    public static CaseColumn SpeedVs(string row) => new(
+        "×" + row, $"Speed: Mean of the {row} row on the same shape and layout, this run, / Mean (above 1 is faster)", 1, (summary, info, mean) =>
         summary.BenchmarksCases.FirstOrDefault(c => CaseInfo.From(c) is { } other && other.Row == row && other.SameProduct(info)) is { } reference
             && summary[reference]?.ResultStatistics?.Mean is > 0 and double referenceMean && mean is > 0
             ? (referenceMean / mean.Value).ToString("F3", CultureInfo.InvariantCulture)

@@ -9,10 +9,15 @@ public static class CompareCommand
 {
     public static Command Create()
     {
-        Option<string[]> baseline = CliOptions.PerRun("--baseline", "A *-report-full.json or a folder of them; once per run, judged on the median of the runs' ratios.");
+        Option<string[]> baseline = CliOptions.PerRun(
+            "--baseline", "A *-report-full.json or a folder of them; once per run, judged on the median of the runs' ratios.");
         Option<string[]> current = CliOptions.PerRun("--current", "The same for the run being judged.");
-        Option<double> threshold = CliOptions.Last("--threshold", "A ratio moved by more than this is slower or faster.", RegressionComparer.DefaultThreshold);
-        var command = new Command("compare", "Compares same-run ratios with a baseline: exit 1 on a regression, 2 on bad input.") { baseline, current, threshold };
+        Option<double> threshold = CliOptions.Last(
+            "--threshold", "A ratio moved by more than this is slower or faster.", RegressionComparer.DefaultThreshold);
+        var command = new Command("compare", "Compares same-run ratios with a baseline: exit 1 on a regression, 2 on bad input.")
+        {
+            baseline, current, threshold,
+        };
         command.SetCheckedAction(r => Print(
             RegressionComparer.Compare(
                 MultiRun.MedianRatios(MultiRun.Read(r.GetRequiredValue(baseline))),
@@ -24,27 +29,19 @@ public static class CompareCommand
 
     private static int Print(ComparisonResult result, double threshold)
     {
-        foreach (RatioChange change in result.Changes)
+        int Count(Verdict verdict) => result.Changes.Count(c => c.Verdict == verdict);
+        string summary = string.Create(CultureInfo.InvariantCulture, $"{result.Changes.Count} ratios compared at ±{threshold:0.##%}: ")
+            + $"{Count(Verdict.Faster)} faster, {Count(Verdict.Same)} same, {Count(Verdict.Slower)} slower.";
+        IEnumerable<string> lines = result.Changes
+            .Select(c => FormattableString.Invariant(
+                $"{c.Verdict.ToString().ToLowerInvariant(),-7} {c.Key}: {c.Baseline:F3} -> {c.Current:F3} ({c.Change:+0.0%;-0.0%})"))
+            .Concat(result.OnlyInBaseline.Select(key => $"gone    {key}: in the baseline only"))
+            .Concat(result.OnlyInCurrent.Select(key => $"new     {key}: in the current run only"));
+        foreach (string line in lines.Append(summary))
         {
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{change.Verdict.ToString().ToLowerInvariant(),-7} {change.Key}: {change.Baseline:F3} -> {change.Current:F3} ({change.Change:+0.0%;-0.0%})"));
+            Console.WriteLine(line);
         }
 
-        foreach (RatioKey key in result.OnlyInBaseline)
-        {
-            Console.WriteLine($"gone    {key}: in the baseline only");
-        }
-
-        foreach (RatioKey key in result.OnlyInCurrent)
-        {
-            Console.WriteLine($"new     {key}: in the current run only");
-        }
-
-        int slower = result.Changes.Count(c => c.Verdict == Verdict.Slower);
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{result.Changes.Count} ratios compared at ±{threshold:0.##%}: {result.Changes.Count(c => c.Verdict == Verdict.Faster)} faster, {result.Changes.Count(c => c.Verdict == Verdict.Same)} same, {slower} slower."));
         if (result.Changes.Count == 0)
         {
             Console.Error.WriteLine("compare: the two runs share no ratio; check the paths.");

@@ -20,14 +20,15 @@ public static class FullJsonReader
     {
         if (records.GroupBy(r => (r.Product, r.Row)).FirstOrDefault(g => g.Count() > 1) is { } repeated)
         {
-            throw new FormatException(
-                $"{path} holds {repeated.Key.Product} {repeated.Key.Row} {repeated.Count()} times (several runs?); pass each run's results folder as its own option.");
+            throw new FormatException($"{path} holds {repeated.Key.Product} {repeated.Key.Row} {repeated.Count()} times (several runs?); "
+                + "pass each run's results folder as its own option.");
         }
     }
 
     /// <summary>BenchmarkDotNet's <c>HostEnvironmentInfo</c> from the first report that names the processor, or null.</summary>
     public static HostInfo? TryReadHost(string path) =>
-        Files(path).Select(f => Deserialize(File.ReadAllText(f)).HostEnvironmentInfo).FirstOrDefault(h => !string.IsNullOrWhiteSpace(h?.ProcessorName));
+        Files(path).Select(f => Deserialize(File.ReadAllText(f)).HostEnvironmentInfo)
+            .FirstOrDefault(h => !string.IsNullOrWhiteSpace(h?.ProcessorName));
 
     /// <summary>
     /// One record per benchmark that has statistics and the Shape/Layout/Row parameters; a failed case has no
@@ -39,22 +40,18 @@ public static class FullJsonReader
             where statistics is not null
 
             // BDN writes parameters as Name=Value&Name=Value.
-            let parameters = (benchmark.Parameters ?? "").Split('&').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1])
+            let parameters = (benchmark.Parameters ?? "").Split('&').Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
+                .ToDictionary(p => p[0], p => p[1])
             where parameters.ContainsKey("Shape") && parameters.ContainsKey("Layout") && parameters.ContainsKey("Row")
-            select new BenchmarkRecord(benchmark.Type ?? "", parameters["Shape"], parameters["Layout"], parameters["Row"], statistics.Mean)];
+            select new BenchmarkRecord(
+                benchmark.Type ?? "", parameters["Shape"], parameters["Layout"], parameters["Row"], statistics.Mean)];
 
     private static Report Deserialize(string json) => JsonSerializer.Deserialize<Report>(json) ?? new Report(null, null);
 
-    private static string[] Files(string path)
-    {
-        if (!Directory.Exists(path))
-        {
-            return [path];
-        }
-
-        string[] files = Directory.GetFiles(path, FilePattern, SearchOption.AllDirectories);
-        return files.Length > 0 ? [.. files.Order(StringComparer.Ordinal)] : throw new FileNotFoundException($"No {FilePattern} under {path}.");
-    }
+    private static string[] Files(string path) =>
+        !Directory.Exists(path) ? [path]
+            : Directory.GetFiles(path, FilePattern, SearchOption.AllDirectories) is { Length: > 0 } files ? [.. files.Order(StringComparer.Ordinal)]
+            : throw new FileNotFoundException($"No {FilePattern} under {path}.");
 
     private sealed record Report(Benchmark[]? Benchmarks, HostInfo? HostEnvironmentInfo);
 

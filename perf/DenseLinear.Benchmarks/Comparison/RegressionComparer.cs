@@ -10,30 +10,29 @@ public static class RegressionComparer
     /// <summary>Only DenseLinear's own rows get a verdict; the peers (OpenBLAS, libtorch) are yardsticks, not subjects.</summary>
     public static bool IsJudged(RatioKey key) => !RowNames.IsPeer(key.Row);
 
-    public static ComparisonResult Compare(IEnumerable<BenchmarkRecord> baseline, IEnumerable<BenchmarkRecord> current, double threshold = DefaultThreshold) =>
+    public static ComparisonResult Compare(
+        IEnumerable<BenchmarkRecord> baseline, IEnumerable<BenchmarkRecord> current, double threshold = DefaultThreshold) =>
         Compare(SameRunRatios.Compute(baseline), SameRunRatios.Compute(current), threshold);
 
     /// <summary>The same on ratios already computed, e.g. <see cref="MultiRun.MedianRatios"/> over several runs.</summary>
-    public static ComparisonResult Compare(IReadOnlyDictionary<RatioKey, double> baseline, IReadOnlyDictionary<RatioKey, double> current, double threshold = DefaultThreshold)
+    public static ComparisonResult Compare(
+        IReadOnlyDictionary<RatioKey, double> baseline, IReadOnlyDictionary<RatioKey, double> current, double threshold = DefaultThreshold)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
         Dictionary<RatioKey, double> before = baseline.Where(p => IsJudged(p.Key)).ToDictionary();
         Dictionary<RatioKey, double> after = current.Where(p => IsJudged(p.Key)).ToDictionary();
-        List<RatioChange> changes = [.. before.Keys.Where(after.ContainsKey)
-            .OrderBy(k => k.ToString(), StringComparer.Ordinal)
-            .Select(k => new RatioChange(k, before[k], after[k], Judge(before[k], after[k], threshold)))];
+        IEnumerable<RatioKey> Sorted(IEnumerable<RatioKey> keys) => keys.OrderBy(k => k.ToString(), StringComparer.Ordinal);
         return new ComparisonResult(
-            changes,
-            [.. before.Keys.Where(k => !after.ContainsKey(k)).OrderBy(k => k.ToString(), StringComparer.Ordinal)],
-            [.. after.Keys.Where(k => !before.ContainsKey(k)).OrderBy(k => k.ToString(), StringComparer.Ordinal)]);
+            [.. Sorted(before.Keys.Where(after.ContainsKey))
+                .Select(k => new RatioChange(k, before[k], after[k], Judge(before[k], after[k], threshold)))],
+            [.. Sorted(before.Keys.Where(k => !after.ContainsKey(k)))],
+            [.. Sorted(after.Keys.Where(k => !before.ContainsKey(k)))]);
     }
 
     /// <summary>Slower past +threshold, faster past −threshold, same in between.</summary>
     public static Verdict Judge(double baselineRatio, double currentRatio, double threshold)
     {
         double change = (currentRatio / baselineRatio) - 1.0;
-        return change > threshold ? Verdict.Slower
-            : change < -threshold ? Verdict.Faster
-            : Verdict.Same;
+        return change > threshold ? Verdict.Slower : change < -threshold ? Verdict.Faster : Verdict.Same;
     }
 }

@@ -11,30 +11,17 @@ public static class SameRunRatios
     /// <summary>The references, in order: the oracle where it was run, OpenBLAS everywhere it is installed.</summary>
     public static IReadOnlyList<string> References { get; } = [RowNames.Naive, RowNames.OpenBlasSingleThread];
 
-    /// <summary>Ratios for every row against every reference present on its product, except a reference against itself.</summary>
-    public static IReadOnlyDictionary<RatioKey, double> Compute(IEnumerable<BenchmarkRecord> records)
-    {
-        var ratios = new Dictionary<RatioKey, double>();
-        foreach (IGrouping<string, BenchmarkRecord> product in records.GroupBy(r => r.Product))
-        {
-            foreach (string reference in References)
-            {
-                BenchmarkRecord? baseline = product.FirstOrDefault(r => r.Row == reference);
-                if (baseline is not { MeanNanoseconds: > 0 })
-                {
-                    continue;
-                }
-
-                foreach (BenchmarkRecord record in product)
-                {
-                    if (record.Row != reference)
-                    {
-                        ratios[new RatioKey(product.Key, record.Row, reference)] = record.MeanNanoseconds / baseline.MeanNanoseconds;
-                    }
-                }
-            }
-        }
-
-        return ratios;
-    }
+    /// <summary>
+    /// Ratios for every row against every reference present on its product, except a reference against itself. One
+    /// run holds one time per case (<see cref="FullJsonReader.ThrowIfRepeated"/>), so every key is made once.
+    /// </summary>
+    public static IReadOnlyDictionary<RatioKey, double> Compute(IEnumerable<BenchmarkRecord> records) =>
+        (from product in records.GroupBy(r => r.Product)
+         from reference in References
+         let baseline = product.FirstOrDefault(r => r.Row == reference)
+         where baseline is { MeanNanoseconds: > 0 }
+         from record in product
+         where record.Row != reference
+         select (Key: new RatioKey(product.Key, record.Row, reference), Ratio: record.MeanNanoseconds / baseline.MeanNanoseconds))
+        .ToDictionary(p => p.Key, p => p.Ratio);
 }

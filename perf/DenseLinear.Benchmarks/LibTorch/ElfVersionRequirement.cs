@@ -24,91 +24,69 @@ public static class ElfVersionRequirement
     /// </summary>
     /// <returns>How many requirements changed (0 when none is there or all are weak already).</returns>
     /// <exception cref="InvalidDataException">The bytes are not a 64-bit little-endian ELF file, or an offset runs outside it.</exception>
-    public static int MarkWeak(Span<byte> elf, string version)
+    public static int MarkWeak(byte[] elf, string version)
     {
+        ArgumentNullException.ThrowIfNull(elf);
         ArgumentNullException.ThrowIfNull(version);
-        if (elf.Length < 64 || !elf[..4].SequenceEqual("\u007fELF"u8) || elf[4] != 2 || elf[5] != 1)
+        if (elf.Length < 64 || !elf.AsSpan(0, 4).SequenceEqual("\u007fELF"u8) || elf[4] != 2 || elf[5] != 1)
         {
             throw new InvalidDataException("not a 64-bit little-endian ELF file");
         }
 
-        long sectionHeaders = (long)BinaryPrimitives.ReadUInt64LittleEndian(elf[0x28..]);
-        int entrySize = BinaryPrimitives.ReadUInt16LittleEndian(elf[0x3A..]), count = BinaryPrimitives.ReadUInt16LittleEndian(elf[0x3C..]);
+        long headers = Read(elf, 0x28, 8), entrySize = Read(elf, 0x3A, 2), count = Read(elf, 0x3C, 2);
         if (entrySize < 64)
         {
             throw new InvalidDataException($"section header entries of {entrySize} bytes; Elf64_Shdr has 64");
         }
 
-        Check(elf, sectionHeaders, (long)entrySize * count, "section headers");
         int changed = 0;
-        for (int i = 0; i < count; i++)
+        for (long header = headers; header < headers + (count * entrySize); header += entrySize)
         {
-            Span<byte> header = elf.Slice((int)(sectionHeaders + ((long)i * entrySize)), entrySize);
-            if (BinaryPrimitives.ReadUInt32LittleEndian(header[4..]) != VersionNeedSection)
+            if (Read(elf, header + 4, 4) != VersionNeedSection)
             {
                 continue;
             }
 
-            long offset = (long)BinaryPrimitives.ReadUInt64LittleEndian(header[0x18..]);
-            int link = (int)BinaryPrimitives.ReadUInt32LittleEndian(header[0x28..]), needs = (int)BinaryPrimitives.ReadUInt32LittleEndian(header[0x2C..]);
-            Check(elf, sectionHeaders + ((long)link * entrySize), 64, "string table header");
-            long strings = (long)BinaryPrimitives.ReadUInt64LittleEndian(elf[(int)(sectionHeaders + ((long)link * entrySize) + 0x18)..]);
-            changed += MarkInSection(elf, offset, needs, strings, version);
-        }
-
-        return changed;
-    }
-
-    private static int MarkInSection(Span<byte> elf, long need, int needs, long strings, string version)
-    {
-        int changed = 0;
-        for (int n = 0; n < needs; n++)
-        {
-            Check(elf, need, 16, "Elf64_Verneed");
-            int auxCount = BinaryPrimitives.ReadUInt16LittleEndian(elf[(int)(need + 2)..]);
-            long aux = need + BinaryPrimitives.ReadUInt32LittleEndian(elf[(int)(need + 8)..]);
-            for (int a = 0; a < auxCount; a++)
+            long strings = Read(elf, headers + (Read(elf, header + 0x28, 4) * entrySize) + 0x18, 8), need = Read(elf, header + 0x18, 8);
+            for (long needs = Read(elf, header + 0x2C, 4), next = 1; needs > 0 && next != 0; needs--, need += next)
             {
-                Check(elf, aux, 16, "Elf64_Vernaux");
-                long name = strings + BinaryPrimitives.ReadUInt32LittleEndian(elf[(int)(aux + 8)..]);
-                Check(elf, name, 1, "version name");
-                int length = elf[(int)name..].IndexOf((byte)0);
-                if (length >= 0 && Encoding.ASCII.GetString(elf.Slice((int)name, length)) == version)
+                long aux = need + Read(elf, need + 8, 4);
+                for (long auxes = Read(elf, need + 2, 2), nextAux = 1; auxes > 0 && nextAux != 0; auxes--, aux += nextAux)
                 {
-                    ushort flags = BinaryPrimitives.ReadUInt16LittleEndian(elf[(int)(aux + 4)..]);
-                    if ((flags & WeakFlag) == 0)
+                    long name = strings + Read(elf, aux + 8, 4);
+                    _ = Bytes(elf, name, 1);
+                    int length = elf.AsSpan((int)name).IndexOf((byte)0);
+                    ushort flags = (ushort)Read(elf, aux + 4, 2);
+                    if (length >= 0 && Encoding.ASCII.GetString(elf, (int)name, length) == version && (flags & WeakFlag) == 0)
                     {
-                        BinaryPrimitives.WriteUInt16LittleEndian(elf[(int)(aux + 4)..], (ushort)(flags | WeakFlag));
+                        BinaryPrimitives.WriteUInt16LittleEndian(elf.AsSpan((int)aux + 4), (ushort)(flags | WeakFlag));
                         changed++;
                     }
+
+                    nextAux = Read(elf, aux + 12, 4);
                 }
 
-                uint nextAux = BinaryPrimitives.ReadUInt32LittleEndian(elf[(int)(aux + 12)..]);
-                if (nextAux == 0)
-                {
-                    break;
-                }
-
-                aux += nextAux;
+                next = Read(elf, need + 12, 4);
             }
-
-            uint next = BinaryPrimitives.ReadUInt32LittleEndian(elf[(int)(need + 12)..]);
-            if (next == 0)
-            {
-                break;
-            }
-
-            need += next;
         }
 
         return changed;
     }
 
-    private static void Check(ReadOnlySpan<byte> elf, long offset, long length, string what)
+    /// <summary>The little-endian unsigned integer of <paramref name="size"/> bytes at <paramref name="offset"/>.</summary>
+    private static long Read(byte[] elf, long offset, int size)
     {
-        if (offset < 0 || length < 0 || offset > elf.Length - length)
+        ReadOnlySpan<byte> bytes = Bytes(elf, offset, size);
+        return size switch
         {
-            throw new InvalidDataException($"{what} at {offset} (+{length}) runs outside the {elf.Length}-byte file");
-        }
+            2 => BinaryPrimitives.ReadUInt16LittleEndian(bytes),
+            4 => BinaryPrimitives.ReadUInt32LittleEndian(bytes),
+            _ => (long)BinaryPrimitives.ReadUInt64LittleEndian(bytes),
+        };
     }
+
+    private static ReadOnlySpan<byte> Bytes(byte[] elf, long offset, long length) =>
+        offset >= 0 && length >= 0 && offset <= elf.Length - length
+            ? elf.AsSpan((int)offset, (int)length)
+            : throw new InvalidDataException($"offset {offset} (+{length}) runs outside the {elf.Length}-byte file");
 }

@@ -48,7 +48,8 @@ public static class LibTorchLibrary
             using torch.Tensor probe = torch.ones(2, 2).matmul(torch.ones(2, 2));
             return probe.sum().item<float>() == 8f ? null : "a 2×2 product of ones did not sum to 8";
         }
-        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException or InvalidOperationException or BadImageFormatException or EntryPointNotFoundException)
+        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException or InvalidOperationException
+            or BadImageFormatException or EntryPointNotFoundException)
         {
             return (e.InnerException ?? e).Message.Split('\n')[0];
         }
@@ -61,11 +62,6 @@ public static class LibTorchLibrary
         if (!File.Exists(path))
         {
             return $"{path} is missing (the libtorch-cpu-linux-x64 package restores it on Linux x64)";
-        }
-
-        if (NativeLibrary.TryLoad(path, out _))
-        {
-            return null;
         }
 
         try

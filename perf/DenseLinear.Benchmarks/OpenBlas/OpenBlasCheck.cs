@@ -17,7 +17,16 @@ internal static class OpenBlasCheck
 {
     private static readonly MatMulShape[] Shapes = [new(1, 7, 5), new(3, 5, 4), new(17, 33, 9), new(1, 64, 64)];
 
-    private static readonly Lazy<IReadOnlyList<string>> LazyFailures = new(CheckOpenBlas);
+    private static readonly Lazy<IReadOnlyList<string>> LazyFailures = new(() =>
+    {
+        if (!OpenBlasLibrary.IsAvailable)
+        {
+            return [];
+        }
+
+        OpenBlasLibrary.SetThreads(1);
+        return Compare(OpenBlasLibrary.Multiply, OpenBlasLibrary.Multiply);
+    });
 
     /// <summary>Empty when every case agrees (or OpenBLAS is missing), else one message per failing case.</summary>
     public static IReadOnlyList<string> Failures => LazyFailures.Value;
@@ -32,37 +41,14 @@ internal static class OpenBlasCheck
     }
 
     /// <summary>Checks two products (float, double) against Naive on every shape and layout; the tests feed it wrong ones.</summary>
-    public static IReadOnlyList<string> Compare(Action<MatMulData<float>> single, Action<MatMulData<double>> @double)
-    {
-        var failures = new List<string>();
-        foreach (MatMulShape shape in Shapes)
-        {
-            foreach (WeightLayout layout in Enum.GetValues<WeightLayout>())
-            {
-                Check(single, shape, layout, 1e-4, failures);
-                Check(@double, shape, layout, 1e-12, failures);
-            }
-        }
+    public static IReadOnlyList<string> Compare(Action<MatMulData<float>> single, Action<MatMulData<double>> @double) =>
+        [.. from shape in Shapes
+            from layout in Enum.GetValues<WeightLayout>()
+            from failure in new[] { Check(single, shape, layout, 1e-4), Check(@double, shape, layout, 1e-12) }
+            where failure is not null
+            select failure];
 
-        return failures;
-    }
-
-    private static IReadOnlyList<string> CheckOpenBlas()
-    {
-        if (!OpenBlasLibrary.IsAvailable)
-        {
-            return [];
-        }
-
-        OpenBlasLibrary.SetThreads(1);
-        return Compare(Blas, Blas);
-    }
-
-    private static void Blas<T>(MatMulData<T> d)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        OpenBlasMultiply.Multiply<T>(d.X, d.W, d.Y, d.Shape, d.Layout);
-
-    private static void Check<T>(Action<MatMulData<T>> multiply, MatMulShape shape, WeightLayout layout, double tolerance, List<string> failures)
+    private static string? Check<T>(Action<MatMulData<T>> multiply, MatMulShape shape, WeightLayout layout, double tolerance)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var data = new MatMulData<T>(shape, layout);
@@ -72,17 +58,13 @@ internal static class OpenBlasCheck
         // NaN in y, so a routine that writes nothing cannot pass.
         data.Y.AsSpan().Fill(T.NaN);
         multiply(data);
-        string routine = (typeof(T) == typeof(float) ? "s" : "d") + (shape.M == 1 ? "gemv" : "gemm");
-        for (int i = 0; i < expected.Length; i++)
-        {
-            double error = Math.Abs(double.CreateTruncating(data.Y[i] - expected[i]));
 
-            // Operands lie in [-1, 1], so k bounds the sum of |terms|.
-            if (!(error <= tolerance * shape.K))
-            {
-                failures.Add($"{routine} {shape} {layout}: y[{i}] = {data.Y[i]}, naive gives {expected[i]}.");
-                return;
-            }
-        }
+        // Operands lie in [-1, 1], so k bounds the sum of |terms|.
+        int i = Enumerable.Range(0, expected.Length)
+            .Where(j => !(Math.Abs(double.CreateTruncating(data.Y[j] - expected[j])) <= tolerance * shape.K))
+            .DefaultIfEmpty(-1)
+            .First();
+        string routine = (typeof(T) == typeof(float) ? "s" : "d") + (shape.M == 1 ? "gemv" : "gemm");
+        return i < 0 ? null : $"{routine} {shape} {layout}: y[{i}] = {data.Y[i]}, naive gives {expected[i]}.";
     }
 }

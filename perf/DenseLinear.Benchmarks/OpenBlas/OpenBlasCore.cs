@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.X86;
+
 namespace DenseLinear.Benchmarks.OpenBlas;
 
 /// <summary>
@@ -23,6 +25,18 @@ public sealed record OpenBlasCore(string Name, InstructionLevel Needs)
         new("SkylakeX", InstructionLevel.Avx512),
         new("Cooperlake", InstructionLevel.Avx512Bf16),
     ];
+
+    /// <summary>
+    /// The highest level this process can run, from the runtime's view of the CPU. AVX-512 BF16 is CPUID leaf 7,
+    /// sub-leaf 1, EAX bit 5; the runtime has no flag for it, and it needs the same OS support as the AVX-512 it extends.
+    /// </summary>
+    public static InstructionLevel Cpu =>
+        Avx512F.IsSupported && Avx512CD.IsSupported && Avx512BW.IsSupported && Avx512DQ.IsSupported && Avx512F.VL.IsSupported
+            ? (X86Base.CpuId(7, 1).Eax & (1 << 5)) != 0 ? InstructionLevel.Avx512Bf16 : InstructionLevel.Avx512
+            : Avx2.IsSupported && Fma.IsSupported ? InstructionLevel.Avx2
+            : Avx.IsSupported ? InstructionLevel.Avx
+            : Sse3.IsSupported ? InstructionLevel.Sse3
+            : InstructionLevel.None;
 
     /// <summary>The level of a core by name (case-insensitive); <see cref="InstructionLevel.None"/> when unknown.</summary>
     public static InstructionLevel LevelOf(string core) =>

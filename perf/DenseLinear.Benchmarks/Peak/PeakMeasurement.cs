@@ -17,7 +17,9 @@ public sealed record PeakMeasurement(double Vector256Gflops, double Vector512Gfl
     /// <summary>The one-line report that <c>peak</c> prints and writes under the file's number; it starts with the width.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Width ?? "no vector"} single-core float32 FMA peak {Gflops:F1} GFLOP/s (the widest accelerated vector; register-only FMA loop, best of {Trials} trial{(Trials == 1 ? "" : "s")} of {TrialTime.TotalSeconds:0.##} s; Vector256 {Format(Vector256Gflops)}, Vector512 {Format(Vector512Gflops)})");
+        $"{Width ?? "no vector"} single-core float32 FMA peak {Gflops:F1} GFLOP/s (the widest accelerated vector; register-only FMA loop, "
+            + $"best of {Trials} trial{(Trials == 1 ? "" : "s")} of {TrialTime.TotalSeconds:0.##} s; "
+            + $"Vector256 {Format(Vector256Gflops)}, Vector512 {Format(Vector512Gflops)})");
 
     private static string Format(double gflops) =>
         double.IsNaN(gflops) ? "not accelerated" : gflops.ToString("F1", CultureInfo.InvariantCulture);

@@ -19,17 +19,17 @@ public static partial class RunLabel
             : string.Join(" | ", inputs.Select((input, i) => $"{input}: {labels[i]}"));
     }
 
-    /// <summary>From <see cref="RunInfoFile"/>, the CPU falling back to BenchmarkDotNet's processor name.</summary>
+    /// <summary>From <see cref="RunInfo.TryRead"/>, the CPU falling back to BenchmarkDotNet's processor name.</summary>
     public static string Describe(string input)
     {
-        RunInfo? info = RunInfoFile.TryRead(input);
+        RunInfo? info = RunInfo.TryRead(input);
         if (info is { CpuModel: not null })
         {
             return info.Summarize();
         }
 
         string cpu = info?.CpuModel ?? FullJsonReader.TryReadHost(input)?.ProcessorName?.Trim() ?? "unknown (not recorded)";
-        string core = info?.OpenBlasText ?? $"unknown (no {RunInfoFile.FileName})";
+        string core = info?.OpenBlasText ?? $"unknown (no {RunInfo.FileName})";
         return $"CPU: {cpu}; OpenBLAS core: {core}";
     }
 
@@ -40,7 +40,7 @@ public static partial class RunLabel
     /// </summary>
     public static string Summarize(IReadOnlyList<string> inputs)
     {
-        RunInfo?[] infos = [.. inputs.Select(RunInfoFile.TryRead)];
+        RunInfo?[] infos = [.. inputs.Select(RunInfo.TryRead)];
         if (infos.Any(i => i?.CpuModel is null))
         {
             return Describe(inputs);
@@ -49,13 +49,14 @@ public static partial class RunLabel
         RunInfo[] runs = infos!;
         string Each(Func<RunInfo, string?> field) => string.Join(" / ", runs.Select(field).OfType<string>().Distinct());
         string version = Each(i => i.OpenBlasConfig is { } config && OpenBlasVersion().Match(config) is { Success: true } m ? m.Value : "OpenBLAS");
-        string cores = string.Join(", ", runs.GroupBy(i => i.OpenBlasCore ?? "none").Select(g => $"{g.Key} in {g.Count()} run{(g.Count() == 1 ? "" : "s")}"));
+        string cores = string.Join(
+            ", ", runs.GroupBy(i => i.OpenBlasCore ?? "none").Select(g => $"{g.Key} in {g.Count()} run{(g.Count() == 1 ? "" : "s")}"));
         OpenBlasCoreTrial[] trials = [.. runs.SelectMany(i => i.OpenBlasChoice?.Trials ?? [])];
         string? pin = trials.FirstOrDefault(t => t.Candidate == OpenBlasCandidate.Environment.Label)?.Core;
         string? own = trials.FirstOrDefault(t => t.Candidate == OpenBlasCandidate.OwnPick.Label)?.Core;
         string how = trials.Length == 0
-            ? $"{cores}, {Each(i => i.OpenBlasChoice?.Describe() ?? OpenBlasEnvironment.Describe(i.OpenBlasVariables))}"
-            : $"the fastest of the {Each(i => i.OpenBlasChoice?.Trials.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} cores tried ({cores}"
+            ? $"{cores}, {Each(i => i.OpenBlasChoice?.Describe() ?? OpenBlasCandidate.Describe(i.OpenBlasVariables))}"
+            : $"the fastest of the {Each(i => i.OpenBlasChoice is { } c ? $"{c.Trials.Count}" : null)} cores tried ({cores}"
                 + (pin is null ? "" : $"; the environment pins {pin}") + (own is null ? "" : $", OpenBLAS's own pick is {own}") + ")";
         return $"CPU {Each(i => i.CpuModel)}; {version} on {how}"
             + string.Concat(runs.Select(i => i.OpenBlasWarning).OfType<string>().Distinct().Select(w => $" WARNING: {w}"))

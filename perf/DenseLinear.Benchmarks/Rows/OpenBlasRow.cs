@@ -27,7 +27,7 @@ public sealed class OpenBlasRow<T> : IBenchmarkRow
 
     public object Run()
     {
-        OpenBlasMultiply.Multiply<T>(data.X, data.W, data.Y, data.Shape, data.Layout);
+        OpenBlasLibrary.Multiply(data);
         return data.Y;
     }
 }

@@ -19,22 +19,25 @@ public static class RunCommand
     {
         var quick = new Option<bool>("--quick") { Description = "The CI smoke: in-process, a few products, every row." };
         var medium = new Option<bool>("--medium") { Description = "Every suite in-process with short fixed counts." };
+        string cores = string.Join(", ", OpenBlasCore.Known.Select(c => c.Name));
         Option<string> core = CliOptions.Last(
             "--openblas-core",
-            $"{OpenBlasChoice.Fastest} (the default: the fastest core that computes correctly), {OpenBlasChoice.AsEnvironment} (the machine's OPENBLAS_* pins) or a core's name ({string.Join(", ", OpenBlasCore.Known.Select(c => c.Name))}).",
+            $"{OpenBlasChoice.Fastest} (the default: the fastest core that computes correctly), {OpenBlasChoice.AsEnvironment} (the machine's "
+                + $"OPENBLAS_* pins) or a core's name ({cores}).",
             OpenBlasChoice.Fastest);
         var switches = new Argument<string[]>("BenchmarkDotNet switches") { Arity = ArgumentArity.ZeroOrMore, Hidden = true };
-        var root = new RootCommand("Runs the suites (every one by default, a separate process per case); arguments it does not know (--filter, --artifacts, --list, ...) go to BenchmarkDotNet. The commands read what a run leaves. See perf/README.md.")
+        var root = new RootCommand(
+            "Runs the suites (every one by default, a separate process per case); arguments it does not know (--filter, --artifacts, --list, ...) "
+                + "go to BenchmarkDotNet. The commands read what a run leaves. See perf/README.md.")
         {
             quick, medium, core, switches,
         };
         root.Options.Remove(root.Options.OfType<VersionOption>().Single());
-        foreach (Command command in commands)
-        {
-            root.Subcommands.Add(command);
-        }
-
-        root.SetAction(r => Run(r.GetValue(quick) ? BenchmarkConfigs.Quick() : r.GetValue(medium) ? BenchmarkConfigs.Medium() : BenchmarkConfigs.Full(), r.GetRequiredValue(core), [.. r.GetRequiredValue(switches)]));
+        commands.ToList().ForEach(root.Subcommands.Add);
+        root.SetAction(r => Run(
+            r.GetValue(quick) ? BenchmarkConfigs.Quick() : r.GetValue(medium) ? BenchmarkConfigs.Medium() : BenchmarkConfigs.Full(),
+            r.GetRequiredValue(core),
+            [.. r.GetRequiredValue(switches)]));
         return root;
     }
 
@@ -47,7 +50,7 @@ public static class RunCommand
         }
 
         // Before anything loads OpenBLAS: it reads its core from the environment once, when it loads.
-        OpenBlasChoice choice = OpenBlasSelection.Choose(rule);
+        OpenBlasChoice choice = OpenBlasChoice.Choose(rule);
         RunInfo info = RunInfo.Capture(choice);
         Console.WriteLine($"Run info: {info.Describe()}");
         if (info.OpenBlasWarning is { } warning)
@@ -55,7 +58,7 @@ public static class RunCommand
             Console.WriteLine($"WARNING: {warning}.");
         }
 
-        if (OpenBlasSelection.ExpectedCore(choice) is { } expected && info.OpenBlasCore is { } loaded
+        if (choice.ExpectedCore() is { } expected && info.OpenBlasCore is { } loaded
             && !string.Equals(expected, loaded, StringComparison.OrdinalIgnoreCase))
         {
             Console.WriteLine($"ERROR: OpenBLAS loaded {loaded}, not the chosen {expected} (exit 2).");
@@ -72,12 +75,11 @@ public static class RunCommand
         // Each summary knows where its reports went (--artifacts moves them), so the record lands beside them.
         foreach (string directory in summaries.Select(s => s.ResultsDirectoryPath).Distinct(StringComparer.Ordinal))
         {
-            Console.WriteLine($"Run info: wrote {RunInfoFile.Write(directory, info)}");
+            Console.WriteLine($"Run info: wrote {info.Write(directory)}");
         }
 
         bool onlyListed = switcherArgs.Any(a => a is "--list" or "--info" or "--version");
-        bool failed = (summaries.Length == 0 && !onlyListed)
-            || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+        bool failed = (summaries.Length == 0 && !onlyListed) || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
         Console.WriteLine(failed ? "Benchmarks: FAILED (see the log above)." : $"Benchmarks: {summaries.Sum(s => s.Reports.Length)} cases done.");
         return failed ? 1 : 0;
     }
@@ -91,15 +93,14 @@ public static class RunCommand
             return true;
         }
 
-        IReadOnlyList<string> failures = OpenBlasCheck.Failures;
-        foreach (string failure in failures)
+        foreach (string failure in OpenBlasCheck.Failures)
         {
             Console.WriteLine($"ERROR: OpenBLAS {failure}");
         }
 
-        Console.WriteLine(failures.Count == 0
+        Console.WriteLine(OpenBlasCheck.Failures.Count == 0
             ? $"OpenBLAS: {OpenBlasLibrary.Describe()}; sgemm, dgemm, sgemv and dgemv agree with Naive on small cases."
             : "OpenBLAS bindings disagree with Naive; refusing to time OpenBLAS (exit 2).");
-        return failures.Count == 0;
+        return OpenBlasCheck.Failures.Count == 0;
     }
 }

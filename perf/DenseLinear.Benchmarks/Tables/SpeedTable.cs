@@ -31,24 +31,29 @@ public static class SpeedTable
         ("Packed ÷ naive", Packed, NaiveOnly),
     ];
 
-    /// <summary>The table under a line naming <paramref name="provenance"/>; <paramref name="peak"/> in GFLOP/s, or null for no share column.</summary>
+    /// <summary>
+    /// The table under a line naming <paramref name="provenance"/>; <paramref name="peak"/> in GFLOP/s, or null for no
+    /// share column.
+    /// </summary>
     public static string Render(IReadOnlyList<IReadOnlyList<BenchmarkRecord>> runs, string provenance, double? peak)
     {
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{provenance}. Speed = time of the fastest peer (1T or 2T as the column says) ÷ row time in the same run (above 1× is faster); {(runs.Count == 1 ? "one run" : $"median of {runs.Count} runs (min–max)")}.");
-        text.AppendLine();
+        string over = runs.Count == 1 ? "one run" : $"median of {runs.Count} runs (min–max)";
+        var text = new StringBuilder().Append($"{provenance}. Speed = time of the fastest peer (1T or 2T as the column says) ÷ row time ")
+            .AppendLine($"in the same run (above 1× is faster); {over}.").AppendLine();
         text.Append("| product (m×k×n) | layout | best 1T peer, GFLOP/s | best 2T peer, GFLOP/s |");
         text.AppendJoin("", Columns.Select(c => $" {c.Heading} |"));
         text.AppendLine(peak is null ? "" : " Packed, % of peak |");
         text.Append("|---|---|---|---|").Append(string.Concat(Enumerable.Repeat("---:|", Columns.Length + (peak is null ? 0 : 1)))).AppendLine();
         var byRun = runs.Select(run => run.ToDictionary(r => (r.Product, r.Row), r => r.MeanNanoseconds)).ToList();
         List<BenchmarkRecord> medians = [.. MultiRun.MedianMeans(runs)];
-        List<BenchmarkRecord> products = [.. medians.Where(r => RowNames.SingleThreadPeers.Contains(r.Row)).DistinctBy(r => r.Product)];
-        foreach (BenchmarkRecord product in products.OrderBy(p => SuiteOrder(p.Suite)).ThenBy(p => MatMulShape.TryParse(p.Shape, out MatMulShape s) ? s.Flops : 0).ThenBy(p => p.Layout, StringComparer.Ordinal))
+        IEnumerable<BenchmarkRecord> products = medians.Where(r => RowNames.SingleThreadPeers.Contains(r.Row)).DistinctBy(r => r.Product)
+            .OrderBy(p => SuiteOrder(p.Suite)).ThenBy(p => Gflops(p.Shape, 1)).ThenBy(p => p.Layout, StringComparer.Ordinal);
+        foreach (BenchmarkRecord product in products)
         {
             bool isDouble = product.Suite.Contains("Double", StringComparison.Ordinal);
             string shape = product.Shape.Replace('x', '×') + (isDouble ? " (double)" : "");
-            text.Append(CultureInfo.InvariantCulture, $"| {shape} | {product.Layout} | {BestPeer(medians, product, RowNames.SingleThreadPeers)} | {BestPeer(medians, product, RowNames.TwoThreadPeers)} |");
+            text.Append($"| {shape} | {product.Layout} | {BestPeer(medians, product, RowNames.SingleThreadPeers)} | ")
+                .Append($"{BestPeer(medians, product, RowNames.TwoThreadPeers)} |");
             foreach ((_, string row, IReadOnlyList<string> references) in Columns)
             {
                 text.Append(' ').Append(Format(byRun.Select(run => Speed(run, product.Product, row, references)))).Append(" |");
@@ -56,7 +61,8 @@ public static class SpeedTable
 
             if (peak is { } gflops)
             {
-                IEnumerable<double?> shares = byRun.Select(run => run.TryGetValue((product.Product, Packed), out double t) ? Gflops(product.Shape, t) / gflops * 100 : (double?)null);
+                IEnumerable<double?> shares = byRun.Select(run =>
+                    run.TryGetValue((product.Product, Packed), out double t) ? Gflops(product.Shape, t) / gflops * 100 : (double?)null);
                 text.Append(' ').Append(isDouble ? "–" : Format(shares, "F0", " %")).Append(" |");
             }
 
@@ -68,13 +74,17 @@ public static class SpeedTable
 
     /// <summary>Where a suite's products stand in the table: the squares, the layer shapes, the ragged product, then double.</summary>
     public static int SuiteOrder(string suite) =>
-        Array.IndexOf([nameof(SquareMatMul), nameof(DenseLayerShapes), nameof(RaggedMatMul), nameof(SquareMatMulDouble)], suite) is var i and >= 0 ? i : int.MaxValue;
+        Array.IndexOf([nameof(SquareMatMul), nameof(DenseLayerShapes), nameof(RaggedMatMul), nameof(SquareMatMulDouble)], suite) is var i and >= 0
+            ? i
+            : int.MaxValue;
 
     /// <summary><c>OpenBLAS 201</c>: the peer with the shortest median time on the product, and its rate; – when none ran.</summary>
     private static string BestPeer(List<BenchmarkRecord> medians, BenchmarkRecord product, IReadOnlyList<string> peers)
     {
-        BenchmarkRecord? best = medians.Where(r => r.Product == product.Product && peers.Contains(r.Row) && r.MeanNanoseconds > 0).MinBy(r => r.MeanNanoseconds);
-        return best is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{best.Row[..best.Row.IndexOf('-', StringComparison.Ordinal)]} {Gflops(product.Shape, best.MeanNanoseconds):F0}");
+        BenchmarkRecord? best = medians.Where(r => r.Product == product.Product && peers.Contains(r.Row) && r.MeanNanoseconds > 0)
+            .MinBy(r => r.MeanNanoseconds);
+        string? name = best?.Row[..best.Row.IndexOf('-', StringComparison.Ordinal)];
+        return best is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{name} {Gflops(product.Shape, best.MeanNanoseconds):F0}");
     }
 
     /// <summary>The fastest reference present in the run over the row's time; null when either is missing.</summary>
