@@ -29,6 +29,11 @@ public static class BenchmarkRows<T>
                 yield return name;
             }
 
+            foreach (string name in SixteenBitRow<T>.Names)
+            {
+                yield return name;
+            }
+
             if (OpenBlasLibrary.IsAvailable)
             {
                 yield return RowNames.OpenBlasSingleThread;
@@ -50,6 +55,6 @@ public static class BenchmarkRows<T>
         RowNames.OpenBlasTwoThreads => new OpenBlasRow<T>(data, threads: 2),
         RowNames.LibTorchSingleThread => new LibTorchRow<T>(data, threads: 1),
         RowNames.LibTorchTwoThreads => new LibTorchRow<T>(data, threads: 2),
-        _ => PrePackedRow<T>.TryCreate(name, data) ?? new KernelRow<T>(BuiltInKernels<T>.Get(name), data),
+        _ => SixteenBitRow<T>.TryCreate(name, data) ?? PrePackedRow<T>.TryCreate(name, data) ?? new KernelRow<T>(BuiltInKernels<T>.Get(name), data),
     };
 }
