@@ -8,16 +8,17 @@ namespace DenseLinear.Benchmarks.Rows;
 /// <summary>
 /// Rows for the mixed-precision kernel on float suites: the weights rounded to bfloat16 or float16 and packed once,
 /// untimed, in 16 bits; the timed call multiplies float x by them with float accumulation. Named
-/// "Packed+prepacked bf16" and "Packed+prepacked f16", beside the float "Packed+prepacked" they are compared with.
+/// "PackedBF16+prepacked" and "PackedF16+prepacked" (BenchmarkDotNet's reports cut parameter values past 20
+/// characters), beside the float "Packed+prepacked" they are compared with.
 /// </summary>
 public static class SixteenBitRow<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The bfloat16 row.</summary>
-    public const string BFloat16Name = "Packed" + PrePackedRow<float>.Suffix + " bf16";
+    public const string BFloat16Name = "PackedBF16" + PrePackedRow<float>.Suffix;
 
     /// <summary>The float16 row.</summary>
-    public const string Float16Name = "Packed" + PrePackedRow<float>.Suffix + " f16";
+    public const string Float16Name = "PackedF16" + PrePackedRow<float>.Suffix;
 
     /// <summary>Both rows on float suites, none on double ones.</summary>
     public static IEnumerable<string> Names => typeof(T) == typeof(float) ? [BFloat16Name, Float16Name] : [];

@@ -7,6 +7,9 @@ namespace DenseLinear.Kernels;
 internal readonly struct BFloat16Format : ISixteenBitFormat
 {
     /// <inheritdoc />
+    public static bool WidensInOneOperation => true;
+
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float ToSingle(ushort bits) => BitConverter.UInt32BitsToSingle((uint)bits << 16);
 

@@ -11,6 +11,9 @@ internal readonly struct Binary16Format : ISixteenBitFormat
     private static readonly Vector512<float> Scale = Vector512.Create(BitConverter.UInt32BitsToSingle(0x77800000));
 
     /// <inheritdoc />
+    public static bool WidensInOneOperation => false;
+
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float ToSingle(ushort bits) => (float)BitConverter.UInt16BitsToHalf(bits);
 
@@ -23,17 +26,16 @@ internal readonly struct Binary16Format : ISixteenBitFormat
     public static Vector512<float> Upper(Vector512<uint> lanes) => Widen(lanes >> 16);
 
     // Exponent and fraction move into place (<< 13); finite values are then 2⁻¹¹² of their value, which the scale
-    // restores; infinities and NaNs get the all-ones exponent with their payload kept, and a NaN comes out quiet, as
-    // the hardware conversion and .NET's (float)Half make it.
+    // restores. An infinity or NaN comes out of the scaling with exponent 143, which or-ing in the all-ones exponent
+    // turns into 255 with the payload kept; a NaN also gets the quiet bit, as the hardware conversion and .NET's
+    // (float)Half set it.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Widen(Vector512<uint> bits)
     {
         Vector512<uint> magnitude = bits & Vector512.Create(0x7FFFu);
-        Vector512<uint> shifted = magnitude << 13;
-        Vector512<uint> finite = (shifted.AsSingle() * Scale).AsUInt32();
+        Vector512<uint> scaled = ((magnitude << 13).AsSingle() * Scale).AsUInt32();
+        Vector512<uint> infinityOrNaN = Vector512.GreaterThanOrEqual(magnitude, Vector512.Create(0x7C00u)) & Vector512.Create(0x7F800000u);
         Vector512<uint> quiet = Vector512.GreaterThan(magnitude, Vector512.Create(0x7C00u)) & Vector512.Create(0x00400000u);
-        Vector512<uint> special = shifted | Vector512.Create(0x7F800000u) | quiet;
-        Vector512<uint> isSpecial = Vector512.GreaterThanOrEqual(magnitude, Vector512.Create(0x7C00u));
-        return (Vector512.ConditionalSelect(isSpecial, special, finite) | ((bits & Vector512.Create(0x8000u)) << 16)).AsSingle();
+        return (scaled | infinityOrNaN | quiet | ((bits & Vector512.Create(0x8000u)) << 16)).AsSingle();
     }
 }

@@ -9,6 +9,12 @@ namespace DenseLinear.Kernels;
 /// </summary>
 internal interface ISixteenBitFormat
 {
+    /// <summary>
+    /// Whether widening is a single operation per vector (bfloat16), so a tile widens as it loads and repeats that for
+    /// every tile of rows; otherwise (float16) a slice is widened once into float scratch that all tiles of rows read.
+    /// </summary>
+    static abstract bool WidensInOneOperation { get; }
+
     /// <summary>One weight's value, exactly.</summary>
     static abstract float ToSingle(ushort bits);
 

@@ -115,15 +115,16 @@ internal static class MixedPrecisionGemm
                         int j0 = jp * nr;
                         int width = Math.Min(nr, n - j0);
 
-                        // Full tiles read the 16-bit slice where AVX-512 widens as it loads; otherwise, and for edge
-                        // tiles, the slice is widened once per block of x rows and the float tiles read it.
+                        // Full tiles read a bfloat16 slice where AVX-512 widens it as it loads (a shift or a mask per
+                        // vector); a float16 slice, which takes a dozen operations per vector, and edge tiles, are
+                        // widened once per block of x rows and the float tiles read the float slice.
                         bool widened = false;
                         for (int ir = 0; ir < rows; ir += mr)
                         {
                             ref float a = ref block[ir * kc];
                             int height = Math.Min(mr, rows - ir);
                             int offset = ((ic + ir) * n) + j0;
-                            if (height == mr && width == nr && !WideningMicroKernels.WidensIntoScratch)
+                            if (height == mr && width == nr && !WideningMicroKernels.WidensIntoScratch && TFormat.WidensInOneOperation)
                             {
                                 WideningMicroKernels.Tile<TFormat>(kc, ref a, ref MemoryMarshal.GetReference(slice), ref Unsafe.Add(ref yRef, offset), n, accumulate);
                                 continue;
