@@ -37,7 +37,7 @@ public static class RunCommand
         root.SetAction(r => Run(
             r.GetValue(quick) ? BenchmarkConfigs.Quick() : r.GetValue(medium) ? BenchmarkConfigs.Medium() : BenchmarkConfigs.Full(),
             r.GetRequiredValue(core),
-            [.. r.GetRequiredValue(switches)]));
+            [.. r.GetValue(switches) ?? []]));
         return root;
     }
 
