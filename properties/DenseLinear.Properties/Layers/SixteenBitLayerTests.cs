@@ -44,11 +44,17 @@ public sealed class SixteenBitLayerTests
     {
         var random = new Random(43);
         StoredTensor kernel = Sixteen(random, dtype, 50, 36);
-        DenseLayer<float> sixteen = DenseLayer<float>.FromSixteenBit(kernel, Sixteen(random, dtype, 36), Activation.Relu);
-        var wide = new DenseLayer<float>(kernel.ToTensor<float>(), Sixteen(random, dtype, 36).ToTensor<float>(), Activation.Relu, PackedKernel<float>.Instance);
+        StoredTensor bias = Sixteen(random, dtype, 36);
+        DenseLayer<float> sixteen = DenseLayer<float>.FromSixteenBit(kernel, bias, Activation.Relu);
+        var wide = new DenseLayer<float>(kernel.ToTensor<float>(), bias.ToTensor<float>(), Activation.Relu, PackedKernel<float>.Instance);
         Tensor<float> x = Input(random, 2, 3, 50);
         Assert.Equal(dtype, sixteen.WeightDType);
-        Assert.Equal(Values(wide.Forward(x)).Length, Values(sixteen.Forward(x)).Length);
+        Assert.Equal(Values(wide.Forward(x)), Values(sixteen.Forward(x)));
+        Tensor<float> gradient = Input(random, 2, 3, 36);
+        LayerGradients<float> expected = wide.Backward(x, gradient), actual = sixteen.Backward(x, gradient);
+        Assert.Equal(Values(expected.InputGradient), Values(actual.InputGradient));
+        Assert.Equal(Values(expected.WeightGradient), Values(actual.WeightGradient));
+        Assert.Equal(Values(wide.Kernel), Values(sixteen.Kernel));
         var same = new DenseLayer<float>(kernel.ToTensor<float>(), null, Activation.Relu, PackedKernel<float>.Instance);
         Assert.Equal(Values(same.Forward(x)), Values(DenseLayer<float>.FromSixteenBit(kernel, null, Activation.Relu).Forward(x)));
     }

@@ -18,7 +18,7 @@ public sealed record MixedPrecisionCase<TWeight>(MatMulCase<float> Wide, TWeight
     public float[] X => Wide.X;
 
     /// <summary>The 16-bit weight as the kernel takes it: K [k×n] for InOut, Kᵀ [n×k] for OutIn (a fresh array).</summary>
-    public TWeight[] Weight => Wide.Layout == WeightLayout.InOut ? (TWeight[])KernelInOut.Clone() : Transposed();
+    public TWeight[] Weight => Wide.Layout == WeightLayout.InOut ? (TWeight[])KernelInOut.Clone() : Matrices.Transpose<TWeight>(KernelInOut, Wide.K, Wide.N);
 
     /// <summary>The exact reference product.</summary>
     public ExactReference<float> Reference() => Wide.Reference();
@@ -41,19 +41,4 @@ public sealed record MixedPrecisionCase<TWeight>(MatMulCase<float> Wide, TWeight
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Wide} ({typeof(TWeight).Name} weights: 0x{string.Join(" 0x", MemoryMarshal.Cast<TWeight, ushort>(KernelInOut).ToArray().Take(64).Select(b => b.ToString("X4", CultureInfo.InvariantCulture)))})");
-
-    private TWeight[] Transposed()
-    {
-        int k = Wide.K, n = Wide.N;
-        var result = new TWeight[KernelInOut.Length];
-        for (int p = 0; p < k; p++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                result[(j * k) + p] = KernelInOut[(p * n) + j];
-            }
-        }
-
-        return result;
-    }
 }

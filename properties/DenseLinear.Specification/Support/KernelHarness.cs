@@ -81,7 +81,8 @@ public static class KernelHarness
         }
     }
 
-    private static T[] Guarded<T>(T[] values)
+    /// <summary><paramref name="values"/> in a new buffer with <see cref="Margin"/> canary elements on each side.</summary>
+    internal static T[] Guarded<T>(T[] values)
         where T : unmanaged
     {
         var buffer = new T[values.Length + (2 * Margin)];

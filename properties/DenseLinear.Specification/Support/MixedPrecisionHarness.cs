@@ -18,8 +18,8 @@ public static class MixedPrecisionHarness
         ArgumentNullException.ThrowIfNull(kernel);
         string shapes = $"kernel {kernel.Name} (Single × {typeof(TWeight).Name}) | {MatMulArguments.Describe(m, k, n, layout)} |";
         int margin = KernelHarness.Margin;
-        float[] xBuffer = Guarded(x);
-        TWeight[] wBuffer = Guarded(w);
+        float[] xBuffer = KernelHarness.Guarded(x);
+        TWeight[] wBuffer = KernelHarness.Guarded(w);
         byte[] xBefore = MemoryMarshal.AsBytes(xBuffer.AsSpan()).ToArray();
         byte[] wBefore = MemoryMarshal.AsBytes(wBuffer.AsSpan()).ToArray();
         int count = m * n;
@@ -64,14 +64,5 @@ public static class MixedPrecisionHarness
         }
 
         return y;
-    }
-
-    private static T[] Guarded<T>(T[] values)
-        where T : unmanaged
-    {
-        var buffer = new T[values.Length + (2 * KernelHarness.Margin)];
-        MemoryMarshal.AsBytes(buffer.AsSpan()).Fill(KernelHarness.CanaryByte);
-        values.CopyTo(buffer, KernelHarness.Margin);
-        return buffer;
     }
 }

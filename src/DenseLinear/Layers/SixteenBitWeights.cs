@@ -52,23 +52,9 @@ internal static class SixteenBitWeights
         int rows = (int)matrix.Shape[0], columns = (int)matrix.Shape[1];
         if (matrix.DType == TensorDType.BFloat16)
         {
-            return StoredTensor.Create(Transposed(matrix.GetBFloat16Values(), rows, columns), columns, rows);
+            return StoredTensor.Create(TensorShape.Transpose(matrix.GetBFloat16Values().ToArray(), rows, columns), columns, rows);
         }
 
-        return StoredTensor.Create<Half>(Transposed(matrix.GetValues<Half>(), rows, columns), columns, rows);
-    }
-
-    private static TValue[] Transposed<TValue>(ReadOnlySpan<TValue> values, int rows, int columns)
-    {
-        var result = new TValue[values.Length];
-        for (int i = 0; i < rows; i++)
-        {
-            for (int j = 0; j < columns; j++)
-            {
-                result[(j * rows) + i] = values[(i * columns) + j];
-            }
-        }
-
-        return result;
+        return StoredTensor.Create<Half>(TensorShape.Transpose(matrix.GetValues<Half>().ToArray(), rows, columns), columns, rows);
     }
 }
