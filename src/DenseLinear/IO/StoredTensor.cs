@@ -144,6 +144,26 @@ public sealed class StoredTensor
         return DType == other.DType && Shape.SequenceEqual(other.Shape) && Bytes(values).SequenceEqual(Bytes(other.values));
     }
 
+    /// <summary>A matrix [r, c] transposed to [c, r], in the same dtype: bits moved, nothing computed.</summary>
+    /// <exception cref="InvalidOperationException">The tensor is not a matrix.</exception>
+    public StoredTensor TransposeMatrix()
+    {
+        if (Rank != 2)
+        {
+            throw new InvalidOperationException($"Only a matrix transposes; this tensor is {this}.");
+        }
+
+        int rows = (int)shape[0], columns = (int)shape[1];
+        Array transposed = values switch
+        {
+            float[] floats => RowMajor.Transpose(floats, rows, columns),
+            double[] doubles => RowMajor.Transpose(doubles, rows, columns),
+            BFloat16[] bfloats => RowMajor.Transpose(bfloats, rows, columns),
+            _ => RowMajor.Transpose((Half[])values, rows, columns),
+        };
+        return new StoredTensor(DType, [columns, rows], transposed);
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{DType} {Format(shape)}";
 

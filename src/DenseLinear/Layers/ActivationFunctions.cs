@@ -136,16 +136,7 @@ public static class ActivationFunctions
 
     /// <summary>Parses a Keras activation name (<c>None</c>, <c>"linear"</c>, <c>"relu"</c>, <c>"sigmoid"</c>, <c>"tanh"</c>, <c>"softmax"</c>, <c>"gelu"</c>).</summary>
     /// <exception cref="ArgumentException">The name is not one of those.</exception>
-    public static Activation Parse(string? kerasName) => kerasName switch
-    {
-        null or "linear" or "None" => Activation.Linear,
-        "relu" => Activation.Relu,
-        "sigmoid" => Activation.Sigmoid,
-        "tanh" => Activation.Tanh,
-        "softmax" => Activation.Softmax,
-        "gelu" => Activation.Gelu,
-        _ => throw new ArgumentException($"Unknown Keras activation '{kerasName}'.", nameof(kerasName)),
-    };
+    public static Activation Parse(string? kerasName) => ActivationNames.Parse(kerasName);
 
     // Softmax of one row in double, rounded once: the max is subtracted so no exponential overflows.
     private static void Softmax<T>(Span<T> row)

@@ -57,10 +57,10 @@ internal static class Backpropagation
 
         // Xᵀ·dY' [in, out] is dK, and its transpose dW: only X is transposed, never the (often larger) dY'.
         var weightGradient = new T[weight.Length];
-        matMulKernel.Multiply(TensorShape.Transpose(x, rows, inFeatures), gradient, weightGradient, inFeatures, rows, outFeatures, WeightLayout.InOut);
+        matMulKernel.Multiply(RowMajor.Transpose(x, rows, inFeatures), gradient, weightGradient, inFeatures, rows, outFeatures, WeightLayout.InOut);
         if (layout == WeightLayout.OutIn)
         {
-            weightGradient = TensorShape.Transpose(weightGradient, inFeatures, outFeatures);
+            weightGradient = RowMajor.Transpose(weightGradient, inFeatures, outFeatures);
         }
 
         Tensor<T>? biasGradient = null;

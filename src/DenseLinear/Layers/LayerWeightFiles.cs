@@ -117,7 +117,7 @@ public static class LayerWeightFiles
 
             // A 16-bit weight stays 16-bit in its Keras twin too: the stored bits transposed, nothing widened.
             dense.Add(linear[i].WeightDType is TensorDType.BFloat16 or TensorDType.Float16
-                ? DenseLayer<T>.FromSixteenBit(SixteenBitWeights.Transpose(sixteenBitWeights[i]!), bias is null ? null : StoredTensor.FromTensor<T>(bias), activation, linear[i].MatMulKernel)
+                ? DenseLayer<T>.FromSixteenBit(sixteenBitWeights[i]!.TransposeMatrix(), bias is null ? null : StoredTensor.FromTensor<T>(bias), activation, linear[i].MatMulKernel)
                 : new DenseLayer<T>(WeightConversion.Transpose(linear[i].Weight), bias, activation, linear[i].MatMulKernel));
             names.Add(i == 0 ? "dense" : $"dense_{i}");
         }

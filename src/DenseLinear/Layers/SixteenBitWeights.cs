@@ -45,16 +45,4 @@ internal static class SixteenBitWeights
 
         return ((int)matrix.Shape[0], (int)matrix.Shape[1], biasValues);
     }
-
-    /// <summary>A 16-bit matrix [r×c] transposed to [c×r], bits copied, nothing widened.</summary>
-    public static StoredTensor Transpose(StoredTensor matrix)
-    {
-        int rows = (int)matrix.Shape[0], columns = (int)matrix.Shape[1];
-        if (matrix.DType == TensorDType.BFloat16)
-        {
-            return StoredTensor.Create(TensorShape.Transpose(matrix.GetBFloat16Values().ToArray(), rows, columns), columns, rows);
-        }
-
-        return StoredTensor.Create<Half>(TensorShape.Transpose(matrix.GetValues<Half>().ToArray(), rows, columns), columns, rows);
-    }
 }

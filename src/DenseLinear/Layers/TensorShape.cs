@@ -8,21 +8,6 @@ internal static class TensorShape
 {
     public static string Format(ReadOnlySpan<nint> lengths) => ArrayLength.Format(lengths);
 
-    /// <summary>The transpose of a row-major [rows×columns] matrix, row-major [columns×rows], in a new array.</summary>
-    public static T[] Transpose<T>(T[] matrix, int rows, int columns)
-    {
-        var result = new T[matrix.Length];
-        for (int i = 0; i < rows; i++)
-        {
-            for (int j = 0; j < columns; j++)
-            {
-                result[(j * rows) + i] = matrix[(i * columns) + j];
-            }
-        }
-
-        return result;
-    }
-
     /// <summary>
     /// Whether no two elements of a strided view share memory. Taking the axes of length &gt; 1 by increasing stride,
     /// each stride must pass the farthest offset the inner axes reach: stride ≥ Σ (length − 1)·stride of those + 1.

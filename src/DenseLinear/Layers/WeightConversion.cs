@@ -90,7 +90,7 @@ public static class WeightConversion
             return source;
         }
 
-        return TensorShape.Transpose(source, (int)matrix.Lengths[0], (int)matrix.Lengths[1]);
+        return RowMajor.Transpose(source, (int)matrix.Lengths[0], (int)matrix.Lengths[1]);
     }
 
     private static T[]? CopyBias<T>(in ReadOnlyTensorSpan<T> bias, bool present)
