@@ -35,7 +35,10 @@ public static class NpyFile
     {
         if (file.Length < MagicLength || !file[..Magic.Length].SequenceEqual(Magic))
         {
-            throw new InvalidDataException($"npy: the file ({file.Length} bytes) does not start with the magic \\x93NUMPY and a version.");
+            FileContainer container = FileSignature.Detect(file);
+            throw new InvalidDataException(container == FileContainer.Unknown
+                ? $"npy: the file ({file.Length} bytes) does not start with the magic \\x93NUMPY and a version."
+                : $"npy: the file is {FileSignature.Describe(container)}, not .npy (no \\x93NUMPY magic).");
         }
 
         byte major = file[6];

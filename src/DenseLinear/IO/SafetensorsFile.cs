@@ -38,6 +38,13 @@ public static class SafetensorsFile
             throw new InvalidDataException($"safetensors: the file is {span.Length} bytes, shorter than the 8-byte header length.");
         }
 
+        // A header is JSON, so byte 8 is '{'; anything else that carries another format's signature is named.
+        FileContainer container = FileSignature.Detect(span);
+        if (container is not (FileContainer.Safetensors or FileContainer.Unknown) && (span.Length <= LengthFieldSize || span[LengthFieldSize] != (byte)'{'))
+        {
+            throw new InvalidDataException($"safetensors: the file is {FileSignature.Describe(container)}, not safetensors.");
+        }
+
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(span);
         if (headerLength > (ulong)(span.Length - LengthFieldSize))
         {

@@ -108,7 +108,10 @@ internal static class StoredZipArchive
             }
         }
 
-        throw new InvalidDataException($"pt: no zip end-of-central-directory record in the file's last {file.Length - lowest} bytes; not a torch.save zip checkpoint.");
+        FileContainer container = FileSignature.Detect(file);
+        throw new InvalidDataException(container is FileContainer.Zip or FileContainer.Unknown
+            ? $"pt: no zip end-of-central-directory record in the file's last {file.Length - lowest} bytes; not a torch.save zip checkpoint."
+            : $"pt: the file is {FileSignature.Describe(container)}, not a torch.save zip checkpoint.");
     }
 
     private static Range LocateData(ReadOnlySpan<byte> file, string name, uint localOffset, uint size, int directoryOffset)

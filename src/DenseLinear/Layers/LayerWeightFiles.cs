@@ -125,14 +125,56 @@ public static class LayerWeightFiles
         return new SequentialLayers<T>([.. indices], linear, names, dense);
     }
 
-    /// <summary>Reads an <c>nn.Sequential</c> MLP from a <c>.pt</c>/<c>.pth</c> or <c>.safetensors</c> file (chosen by extension); see <see cref="ReadSequential{T}"/>.</summary>
-    /// <exception cref="InvalidDataException">The file or its entries are not valid.</exception>
+    /// <summary>
+    /// Reads an MLP from a <c>.pt</c>/<c>.pth</c> or <c>.safetensors</c> <c>nn.Sequential</c> state dict (see
+    /// <see cref="ReadSequential{T}(SafetensorsContent, Activation, IMatMulKernel{T})"/>) or from a Keras file
+    /// (<c>.keras</c>, <c>.weights.h5</c>, legacy <c>.h5</c>; see <see cref="ReadSequential{T}(StoredModel, Activation, IMatMulKernel{T})"/>),
+    /// the format chosen by the file's bytes, not its extension.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is none of those formats (the message says what it is), or its entries are not valid.</exception>
     public static SequentialLayers<T> LoadSequential<T>(string path, Activation hiddenActivation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(path);
-        bool torch = path.EndsWith(".pt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".pth", StringComparison.OrdinalIgnoreCase);
-        return ReadSequential(torch ? PyTorchCheckpointFile.ReadFile(path) : SafetensorsFile.ReadFile(path), hiddenActivation, matMulKernel);
+        byte[] file = File.ReadAllBytes(path);
+        return FileSignature.Detect(file) switch
+        {
+            FileContainer.Zip when !KerasModelFile.IsKerasArchive(file) => ReadSequential(PyTorchCheckpointFile.Read(file), hiddenActivation, matMulKernel),
+            FileContainer.Safetensors => ReadSequential(SafetensorsFile.Read(file), hiddenActivation, matMulKernel),
+            _ => ReadSequential(StoredModel.Read(file), hiddenActivation, matMulKernel),
+        };
+    }
+
+    /// <summary>
+    /// Builds the chain of a model read by <see cref="StoredModel"/> (a Keras file, say): layer i becomes module i,
+    /// its weight laid out [out, in] (a Keras kernel transposed, bits moved). The activations the file records must be
+    /// one hidden activation on every layer but the last and linear on the last, as <see cref="SequentialLayers{T}"/>
+    /// computes; where the file records none, <paramref name="hiddenActivation"/> is used.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The recorded activations are not of that form, or a tensor does not fit.</exception>
+    public static SequentialLayers<T> ReadSequential<T>(StoredModel model, Activation hiddenActivation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var hidden = model.Layers.Take(model.Layers.Count - 1).Select(layer => layer.Activation).Where(activation => activation is not null).Distinct().ToList();
+        if (hidden.Count > 1 || model.Layers[^1].Activation is not (null or Activation.Linear))
+        {
+            throw new InvalidDataException($"The layers' activations are {string.Join(", ", model.Layers.Select(layer => layer.Activation?.ToString() ?? "unrecorded"))}; a Sequential chain here has one hidden activation and a linear last layer. Read the file with StoredModel instead.");
+        }
+
+        var tensors = new List<KeyValuePair<string, StoredTensor>>();
+        for (int i = 0; i < model.Layers.Count; i++)
+        {
+            StoredLayer layer = model.Layers[i];
+            tensors.Add(new($"{i}.weight", layer.Layout == WeightLayout.OutIn ? layer.Weight : layer.Weight.TransposeMatrix()));
+            if (layer.Bias is not null)
+            {
+                tensors.Add(new($"{i}.bias", layer.Bias));
+            }
+        }
+
+        SequentialLayers<T> chain = ReadSequential(new SafetensorsContent(tensors), hidden.Count == 1 ? hidden[0]!.Value : hiddenActivation, matMulKernel);
+        return chain with { DenseNames = [.. model.Layers.Select(layer => layer.Name)] };
     }
 
     /// <summary>The layer's <c>state_dict</c> entries: <c>&lt;prefix&gt;.weight</c>, then <c>&lt;prefix&gt;.bias</c> if it has one.</summary>
