@@ -5,7 +5,7 @@ namespace DenseLinear.IO;
 /// <summary>
 /// Reads the <c>state_dict</c> of a PyTorch <c>.pt</c>/<c>.pth</c> checkpoint written by <c>torch.save</c> (the zip
 /// format, torch ≥ 1.6), safely: the pickle is run by a restricted machine that accepts only what
-/// <c>torch.load(weights_only=True)</c> allows.
+/// <c>torch.load(weights_only=True)</c> allows. Writes a <c>state_dict</c> in the same format.
 /// </summary>
 /// <remarks>
 /// <para>Layout: a zip archive of uncompressed records under one top folder (the file's stem in torch 1.13,
@@ -26,6 +26,12 @@ namespace DenseLinear.IO;
 /// values together may hold no more bytes than the file, a tensor reached under several names (a memo reference) being
 /// decoded once; so a stride-0 broadcast over a small storage is refused. Any failure raises
 /// <see cref="InvalidDataException"/> starting with <c>pt:</c>.</para>
+/// <para>Writing (<see cref="ToBytes"/>, <see cref="Write"/>, <see cref="WriteFile"/>) lays a checkpoint out as
+/// <c>torch.save(state_dict)</c> does: records <c>archive/data.pkl</c>, <c>archive/byteorder</c> (<c>little</c>),
+/// <c>archive/data/0</c>, <c>archive/data/1</c>… and <c>archive/version</c> (<c>3</c>), stored uncompressed, each
+/// record's data 64-byte aligned; the pickle (protocol 2) is a <c>collections.OrderedDict</c> of the tensors in
+/// <see cref="SafetensorsContent.Names"/> order, each a contiguous tensor over all of its storage, so
+/// <c>torch.load(path, weights_only=True)</c> returns them with their dtypes, shapes and bits.</para>
 /// </remarks>
 public static class PyTorchCheckpointFile
 {
@@ -99,6 +105,102 @@ public static class PyTorchCheckpointFile
     /// <summary>Reads the <c>.pt</c>/<c>.pth</c> file at <paramref name="path"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a valid, supported checkpoint.</exception>
     public static SafetensorsContent ReadFile(string path) => Read(File.ReadAllBytes(path));
+
+    /// <summary>Encodes <paramref name="stateDict"/> as a <c>.pt</c> checkpoint (see the remarks for the layout).</summary>
+    /// <remarks>
+    /// The content's <see cref="SafetensorsContent.Metadata"/> is not written: a <c>state_dict</c> has no place for it.
+    /// A <see cref="StoredTensor"/> that appears under several names is stored once, and torch loads those names as
+    /// views of one storage, as it saved tied weights.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="stateDict"/> is null.</exception>
+    /// <exception cref="ArgumentException">A name is not valid UTF-16 (a lone surrogate).</exception>
+    /// <exception cref="NotSupportedException">The checkpoint would need zip64: a storage of 2 GiB or more, an archive
+    /// of 4 GiB or more, or more than 65534 records.</exception>
+    public static byte[] ToBytes(SafetensorsContent stateDict)
+    {
+        using var buffer = new MemoryStream();
+        Write(buffer, stateDict);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes <paramref name="stateDict"/> to <paramref name="stream"/> as a <c>.pt</c> checkpoint (see <see cref="ToBytes"/>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="stateDict"/> is null.</exception>
+    /// <exception cref="ArgumentException">A name is not valid UTF-16 (a lone surrogate).</exception>
+    /// <exception cref="NotSupportedException">The checkpoint would need zip64 (see <see cref="ToBytes"/>).</exception>
+    public static void Write(Stream stream, SafetensorsContent stateDict)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(stateDict);
+
+        // Names and storage sizes are checked while the pickle is built, before a byte reaches the stream; only an
+        // archive growing past 4 GiB is refused part way.
+        var pickle = new TorchPickleWriter();
+        var keys = new Dictionary<StoredTensor, string>(ReferenceEqualityComparer.Instance);
+        var storages = new List<StoredTensor>();
+        foreach (string name in stateDict.Names)
+        {
+            StoredTensor tensor = stateDict[name];
+            if (!keys.TryGetValue(tensor, out string? key))
+            {
+                long size = (long)tensor.ElementCount * ElementCodec.ItemSize(tensor.DType);
+                if (size > Array.MaxLength)
+                {
+                    throw new NotSupportedException($"pt: tensor '{name}' holds {size} bytes; storages of 2 GiB or more need zip64, which is not written.");
+                }
+
+                key = storages.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                keys.Add(tensor, key);
+                storages.Add(tensor);
+            }
+
+            pickle.AddTensor(name, StorageType(tensor.DType), key, tensor.ElementCount, tensor.Shape);
+        }
+
+        var zip = new StoredZipWriter(stream);
+        zip.Add("archive/data.pkl", pickle.Finish());
+        zip.Add("archive/byteorder", "little"u8);
+        for (int i = 0; i < storages.Count; i++)
+        {
+            StoredTensor tensor = storages[i];
+            var data = new byte[tensor.ElementCount * ElementCodec.ItemSize(tensor.DType)];
+            ElementCodec.Encode(tensor.RawValues, data, bigEndian: false);
+            zip.Add($"archive/data/{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}", data);
+        }
+
+        zip.Add("archive/version", "3\n"u8);
+        zip.Finish();
+    }
+
+    /// <summary>Writes <paramref name="stateDict"/> as the <c>.pt</c> file <paramref name="path"/> (see <see cref="ToBytes"/>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="stateDict"/> is null.</exception>
+    /// <exception cref="ArgumentException">A name is not valid UTF-16 (a lone surrogate).</exception>
+    /// <exception cref="NotSupportedException">The checkpoint would need zip64 (see <see cref="ToBytes"/>).</exception>
+    /// <remarks>A refused checkpoint leaves no file at <paramref name="path"/>.</remarks>
+    public static void WriteFile(string path, SafetensorsContent stateDict)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(stateDict);
+        using FileStream file = File.Create(path);
+        try
+        {
+            Write(file, stateDict);
+        }
+        catch (Exception e) when (e is NotSupportedException or ArgumentException)
+        {
+            // A refused checkpoint leaves no empty or truncated file that a later load would trip over.
+            file.Dispose();
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    private static string StorageType(TensorDType dtype) => dtype switch
+    {
+        TensorDType.Float32 => "FloatStorage",
+        TensorDType.Float64 => "DoubleStorage",
+        TensorDType.BFloat16 => "BFloat16Storage",
+        _ => "HalfStorage",
+    };
 
     private static bool ByteOrder(ReadOnlySpan<byte> file, Dictionary<string, Range> records)
     {

@@ -9,11 +9,17 @@ answers with the weights of c fresh torch.nn.Linear(in, out) layers, {"w": hex, 
 as 16-bit patterns: "bfloat16"/"float16" by Tensor.to on the whole 1-d tensor (the vectorised copy a model's weights
 go through) and "bfloat16_scalar"/"float16_scalar" by Tensor.to on each 0-d element (c10::BFloat16's and c10::Half's
 scalar constructors). {"widen": "bfloat16"|"float16", "bits": hex} answers {"float32": hex}, Tensor.float() of those
-16-bit patterns. Errors are replied as {"error": text}; end of input ends the process.
+16-bit patterns. {"load_state_dict_file": path} answers with torch.load(path, weights_only=True) of a state_dict:
+{"type": class name, "names": [...], "dtypes": ["float32"|"float64"|"float16"|"bfloat16", ...], "shapes": [[...]],
+"strides": [[...]], "contiguous_strides": [torch.empty(shape).stride(), ...], "offsets": [storage offsets],
+"storages": [index of the first tensor on the same storage, or null for an empty one], "hex": [each tensor's bytes,
+little-endian C order], "bad_crc": the first record whose CRC-32 zipfile finds wrong, or null}. Errors are replied as
+{"error": text}; end of input ends the process.
 """
 
 import json
 import sys
+import zipfile
 
 import numpy as np
 import torch
@@ -88,7 +94,32 @@ def linear16(request):
     return {"y": bits_hex(torch.nn.functional.linear(x, w, b))}
 
 
+def load_state_dict_file(request):
+    path = request["load_state_dict_file"]
+    state = torch.load(path, weights_only=True)
+    with zipfile.ZipFile(path) as archive:
+        bad_crc = archive.testzip()  # torch does not check the records' CRC-32s; zipfile does
+    reply = {"type": type(state).__name__, "bad_crc": bad_crc, "names": [], "dtypes": [], "shapes": [], "strides": [], "contiguous_strides": [], "offsets": [], "storages": [], "hex": []}
+    first_on_storage = {}
+    for index, (name, t) in enumerate(state.items()):
+        reply["names"].append(name)
+        reply["dtypes"].append(str(t.dtype).removeprefix("torch."))
+        reply["shapes"].append(list(t.shape))
+        reply["strides"].append(list(t.stride()))
+        reply["contiguous_strides"].append(list(torch.empty(t.shape).stride()))
+        reply["offsets"].append(t.storage_offset())
+        pointer = t.storage().data_ptr()
+        reply["storages"].append(first_on_storage.setdefault(pointer, index) if t.numel() else None)
+        # Reinterpreted as same-width integers, which numpy can write in either byte order (it has no bfloat16).
+        integers = {1: torch.int8, 2: torch.int16, 4: torch.int32, 8: torch.int64}[t.element_size()]
+        flat = t.detach().reshape(-1).contiguous().view(integers).numpy()
+        reply["hex"].append(flat.astype(flat.dtype.newbyteorder("<")).tobytes().hex())
+    return reply
+
+
 def answer(request):
+    if "load_state_dict_file" in request:
+        return load_state_dict_file(request)
     if "linear16" in request:
         return linear16(request)
     if "init" in request:
