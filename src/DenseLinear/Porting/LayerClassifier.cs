@@ -45,7 +45,7 @@ internal static class LayerClassifier
         }
 
         BiasMatch bias = sameLayer ? CompareBias(a, b, at, label, index, findings, notes) : BiasMatch.NotCompared;
-        CompareActivation(a, b, at, label, index, findings, notes);
+        CompareActivation(a, b, at, label, index, findings);
         return new LayerComparison(index, a.Name, b.Name, a.WeightPath, b.WeightPath, ka.Shape, kb.Shape, a.Weight.DType, b.Weight.DType, match, bias, a.Activation, b.Activation);
     }
 
@@ -146,7 +146,7 @@ internal static class LayerClassifier
     private static string Describe((int Count, int Worst, double Largest) d, double[] a, double[] b) =>
         string.Create(CultureInfo.InvariantCulture, $"{d.Count} of {a.Length} values differ, the largest |difference| {d.Largest:G9} at [{d.Worst}] ({a[d.Worst]:G9} in A, {b[d.Worst]:G9} in B)");
 
-    private static void CompareActivation(StoredLayer a, StoredLayer b, string at, string label, int index, List<PortFinding> findings, List<string> notes)
+    private static void CompareActivation(StoredLayer a, StoredLayer b, string at, string label, int index, List<PortFinding> findings)
     {
         if (a.Activation is Activation activationA && b.Activation is Activation activationB)
         {
@@ -154,15 +154,6 @@ internal static class LayerClassifier
             {
                 findings.Add(new(PortMistakeKind.DifferentActivation, index, label, $"{at}: different activation: {ActivationNames.Of(activationA)} in A, {ActivationNames.Of(activationB)} in B."));
             }
-        }
-        else if (a.Activation is null && b.Activation is null)
-        {
-            notes.Add($"{at}: neither file records the activation; linear assumed on both sides.");
-        }
-        else
-        {
-            string lacks = a.Activation is null ? "A" : "B", has = a.Activation is null ? "B" : "A";
-            notes.Add($"{at}: {lacks} does not record the activation (a PyTorch state_dict does not); {has}'s {ActivationNames.Of((a.Activation ?? b.Activation)!.Value)} is assumed.");
         }
     }
 }

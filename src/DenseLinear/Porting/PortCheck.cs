@@ -48,6 +48,7 @@ public static class PortCheck
             layers.Add(LayerClassifier.Compare(i, a.Layers, kernelsA, b.Layers[i], CanonicalKernel.Of(b.Layers[i]), findings, notes));
         }
 
+        notes.AddRange(AssumedActivations(layers));
         if (a.Layers.Count != b.Layers.Count)
         {
             StoredLayer extra = (a.Layers.Count > count ? a : b).Layers[count];
@@ -114,6 +115,23 @@ public static class PortCheck
         }
 
         return ForwardPass.Run(a, b, ForwardPass.Values<T>(input), batch, $"{options.InputLabel ?? "given"}: {input} as {precision}", kernelB, options.Progress);
+    }
+
+    // One note per side that lacks activations (a state_dict), listing what the forward pass assumed.
+    private static IEnumerable<string> AssumedActivations(List<LayerComparison> layers)
+    {
+        string Assumed(Activation? activation) => activation is Activation known ? ActivationNames.Of(known) : "linear (neither records it)";
+        int[] lackA = [.. layers.Where(layer => layer.ActivationA is null).Select(layer => layer.Index)];
+        int[] lackB = [.. layers.Where(layer => layer.ActivationB is null).Select(layer => layer.Index)];
+        if (lackA.Length > 0)
+        {
+            yield return $"A does not record the activation of layer{(lackA.Length == 1 ? string.Empty : "s")} {string.Join(", ", lackA)} (a PyTorch state_dict does not); the forward pass assumes B's: {string.Join(", ", lackA.Select(i => Assumed(layers[i].ActivationB)))}.";
+        }
+
+        if (lackB.Length > 0)
+        {
+            yield return $"B does not record the activation of layer{(lackB.Length == 1 ? string.Empty : "s")} {string.Join(", ", lackB)} (a PyTorch state_dict does not); the forward pass assumes A's: {string.Join(", ", lackB.Select(i => Assumed(layers[i].ActivationA)))}.";
+        }
     }
 
     private static bool AnyDouble(StoredModel model) =>
