@@ -34,6 +34,7 @@ public sealed class DependencyRuleTests
         [nameof(DependencyRules.InitializationUsesOnlyTheContractAndNumerics)] = DependencyRules.InitializationUsesOnlyTheContractAndNumerics,
         [nameof(DependencyRules.NumericsUseNothingOfTheLibrary)] = DependencyRules.NumericsUseNothingOfTheLibrary,
         [nameof(DependencyRules.IOUsesOnlyTheContract)] = DependencyRules.IOUsesOnlyTheContract,
+        [nameof(DependencyRules.NothingUsesPorting)] = DependencyRules.NothingUsesPorting,
     };
 
     /// <summary>Every rule of <see cref="DependencyRules"/>, by name.</summary>
@@ -63,7 +64,7 @@ public sealed class DependencyRuleTests
     public void Every_type_lives_in_a_known_part() =>
         Types().That().ResideInAssembly(typeof(IMatMulKernel<>).Assembly).And().DoNotHaveNameStartingWith("<")
             .Should().Be(Types().That().Are(Parts.Contract).Or().Are(Parts.Kernels).Or().Are(Parts.Layers).Or().Are(Parts.Accuracy)
-                .Or().Are(Parts.Initialization).Or().Are(Parts.IO).Or().Are(Parts.Numerics))
+                .Or().Are(Parts.Initialization).Or().Are(Parts.IO).Or().Are(Parts.Numerics).Or().Are(Parts.Porting))
             .Check(Library);
 
     [Fact]

@@ -42,4 +42,8 @@ public static class DependencyRules
     public static IArchRule IOUsesOnlyTheContract(NamespaceParts parts) =>
         Types().That().Are(parts.IO).Should()
             .NotDependOnAny(Types().That().Are(parts.Layers).Or().Are(parts.Kernels).Or().Are(parts.Accuracy).Or().Are(parts.Initialization).Or().Are(parts.Numerics));
+
+    /// <summary>Nothing else in the library uses the port check: it sits on top, for the command line and its tests.</summary>
+    public static IArchRule NothingUsesPorting(NamespaceParts parts) =>
+        Types().That().AreNot(parts.Porting).Should().NotDependOnAny(Types().That().Are(parts.Porting));
 }

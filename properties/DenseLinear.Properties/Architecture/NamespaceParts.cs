@@ -31,6 +31,9 @@ public sealed class NamespaceParts(string root)
     /// <summary>The file readers and writers.</summary>
     public IObjectProvider<IType> IO { get; } = Part(root + ".IO", "IO");
 
+    /// <summary>The port check: two models compared as functions, for the command line.</summary>
+    public IObjectProvider<IType> Porting { get; } = Part(root + ".Porting", "Porting");
+
     /// <summary>The mathematical functions .NET lacks, which every other part may use.</summary>
     public IObjectProvider<IType> Numerics { get; } = Part(root + ".Numerics", "Numerics");
 
