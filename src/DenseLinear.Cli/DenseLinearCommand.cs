@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace DenseLinear.Cli;
 
@@ -20,8 +21,12 @@ public static class DenseLinearCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var root = new RootCommand("denselinear: inspect, convert and compare PyTorch and Keras dense models.")
+        // A named command rather than RootCommand, whose name is the running assembly's (DenseLinear.Cli), so help
+        // and errors say "denselinear" however the tool is started.
+        var root = new Command("denselinear", "Inspect, convert and compare PyTorch and Keras dense models.")
         {
+            new HelpOption(),
+            new VersionOption(),
             InspectCommand.Create(output, error),
             ConvertCommand.Create(output, error),
             CompareCommand.Create(output, error),
