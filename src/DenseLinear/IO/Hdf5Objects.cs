@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using PureHDF;
+using PureHDF.VOL.Native;
 
 namespace DenseLinear.IO;
 
@@ -8,13 +9,15 @@ namespace DenseLinear.IO;
 /// malformed file becomes an <see cref="InvalidDataException"/> naming the object, and every dataset or attribute is
 /// checked to hold no more bytes than the file before its values are read.
 /// </summary>
-internal sealed class Hdf5Objects
+internal sealed class Hdf5Objects : IDisposable
 {
     private readonly long fileLength;
+    private readonly NativeFile file;
 
-    private Hdf5Objects(IH5Group root, long fileLength)
+    private Hdf5Objects(NativeFile file, long fileLength)
     {
-        Root = root;
+        this.file = file;
+        Root = file;
         this.fileLength = fileLength;
     }
 
@@ -28,8 +31,11 @@ internal sealed class Hdf5Objects
         byte[] bytes = file.ToArray();
         CheckHeapSizes(bytes);
         CheckAttributeSizes(bytes);
-        return new Hdf5Objects(Guard("the superblock and root group", () => (IH5Group)H5File.Open(new MemoryStream(bytes, writable: false), leaveOpen: false)), bytes.Length);
+        return new Hdf5Objects(Guard("the superblock and root group", () => H5File.Open(new MemoryStream(bytes, writable: false), leaveOpen: false)), bytes.Length);
     }
+
+    /// <summary>Closes the file. PureHDF keeps per-file caches in static maps until then, so an undisposed file leaks.</summary>
+    public void Dispose() => file.Dispose();
 
     // PureHDF allocates a local heap's data segment, or a global heap collection, at the size its header claims before
     // reading it (a 17 KB file claiming 2 GiB allocated 2 GiB), so those sizes are checked against the file first: each

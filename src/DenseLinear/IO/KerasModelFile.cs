@@ -104,7 +104,7 @@ public static class KerasModelFile
 
     private static StoredModel ReadHdf5(ReadOnlyMemory<byte> file, List<KerasLayerConfig>? config, string source)
     {
-        Hdf5Objects h5 = Hdf5Objects.Open(file);
+        using Hdf5Objects h5 = Hdf5Objects.Open(file);
         if (config is not null)
         {
             return KerasWeightGroups.ReadKeras3(h5, config, ModelFileFormat.KerasArchive, source);
