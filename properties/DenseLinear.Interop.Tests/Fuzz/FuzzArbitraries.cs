@@ -21,6 +21,21 @@ public static class FuzzArbitraries
     private static readonly byte[][] TorchFiles =
         [.. Torch.TorchFixtures.Names("pt").Select(name => File.ReadAllBytes(Path.Combine(Torch.TorchFixtures.Directory, name)))];
 
+    // Keras files as h5py and zipfile write them (oracles/keras/fixtures, copied there by generate.py --fuzz-fixtures).
+    private static readonly string KerasDirectory = Path.Combine(AppContext.BaseDirectory, "oracles", "keras", "fixtures");
+
+    private static readonly (string Name, byte[] Bytes)[] KerasFiles =
+        [.. Directory.GetFiles(KerasDirectory).Order(StringComparer.Ordinal).Select(path => (Path.GetFileName(path), File.ReadAllBytes(path)))];
+
+    /// <summary>Corrupted Keras files: the structures' fields aimed at as often as random bits.</summary>
+    public static Arbitrary<CorruptedKerasFile> CorruptedKerasFile() =>
+        Arb.From(
+            from valid in ValidKeras()
+            from count in Gen.Frequency((4, Gen.Constant(1)), (2, Gen.Constant(2)), (1, Gen.Choose(3, 4)))
+            from corruptions in KerasCorruption().ArrayOf(count)
+            select new CorruptedKerasFile(valid with { Corruptions = corruptions }),
+            file => file.File.WithOneCorruptionLess().Select(smaller => new CorruptedKerasFile(smaller)));
+
     /// <summary>Corrupted <c>.pt</c> files only, for the checkpoint reader's own, larger run.</summary>
     public static Arbitrary<CorruptedPyTorchFile> CorruptedPyTorchFile() =>
         Arb.From(
@@ -47,6 +62,16 @@ public static class FuzzArbitraries
             from delete in Gen.Choose(0, 4)
             from token in Gen.Elements(HeaderTokens)
             select (Corruption)new HeaderEdit(offset, delete, token)));
+
+    private static Gen<Corruption> KerasCorruption() => Gen.Frequency(
+        (3, from offset in Gen.Choose(0, int.MaxValue) from bit in Gen.Choose(0, 7) select (Corruption)new BitFlip(offset, bit)),
+        (1, Gen.Choose(0, int.MaxValue).Select(length => (Corruption)new Truncation(length))),
+        (1, HeaderLengths().Select(value => (Corruption)new HeaderLengthValue(value))),
+        (5, from anchor in Gen.Choose(0, int.MaxValue)
+            from delta in Gen.Choose(0, 255)
+            from width in Gen.Elements(1, 2, 4, 8)
+            from value in Gen.OneOf(HeaderLengths(), Gen.Choose(0, 255).Select(v => (ulong)v), Gen.Choose(0, int.MaxValue).Select(v => (ulong)v))
+            select (Corruption)new StructureFieldWrite(anchor, delta, width, value)));
 
     private static Gen<ulong> HeaderLengths() => Gen.OneOf(
         Gen.Choose(0, 300).Select(value => (ulong)value),
@@ -80,6 +105,14 @@ public static class FuzzArbitraries
             withMetadata ? [new("format", "pt")] : null)
         let bytes = SafetensorsFile.ToBytes(content)
         select new CorruptedFile(WeightFileFormat.Safetensors, string.Join("; ", tensors.Select(t => t.ToString())), bytes, new FileLayout(0, 8, 8 + (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes)), []);
+
+    // The "length field" is the HDF5 superblock's end-of-file address (version 0, 8-byte addresses), or a zip's
+    // central-directory offset; structure field writes do the rest.
+    private static Gen<CorruptedFile> ValidKeras() =>
+        from index in Gen.Choose(0, KerasFiles.Length - 1)
+        let file = KerasFiles[index]
+        let zip = file.Bytes[0] == (byte)'P'
+        select new CorruptedFile(WeightFileFormat.Keras, file.Name, file.Bytes, zip ? new FileLayout(file.Bytes.Length - 22 + 16, 4, 0) : new FileLayout(40, 8, 0), []);
 
     // The "length field" is the end record's central-directory offset; the "header" is empty, so header edits leave
     // the file alone and data bit flips may land anywhere, the pickle included.

@@ -6,4 +6,5 @@ public enum WeightFileFormat
     Npy,
     Safetensors,
     PyTorch,
+    Keras,
 }

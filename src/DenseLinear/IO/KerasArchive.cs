@@ -43,11 +43,11 @@ internal static class KerasArchive
                 }
             }
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException e) when (e.Message.StartsWith("keras: ", StringComparison.Ordinal))
         {
             throw;
         }
-        catch (Exception e) when (e is IOException or NotSupportedException or ArgumentException or OverflowException or IndexOutOfRangeException)
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException or OverflowException or IndexOutOfRangeException)
         {
             throw new InvalidDataException($"keras: the zip archive is malformed: {e.Message}", e);
         }

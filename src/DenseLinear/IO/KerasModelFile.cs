@@ -9,7 +9,7 @@ namespace DenseLinear.IO;
 /// </summary>
 /// <remarks>
 /// <para>The layout is chosen by the bytes: a zip holding <c>config.json</c> is a <c>.keras</c> archive; an HDF5 file
-/// with a <c>model_config</c> attribute is a legacy full model, one with a <c>layer_names</c> attribute a legacy
+/// with a <c>model_config</c> attribute is a legacy full model, one with a <c>layer_names</c> (or <c>layer_names0</c>) attribute a legacy
 /// weights file, one with a <c>layers</c> group a Keras 3 weights file. The extension is never consulted (an HDF5 file
 /// named <c>.keras</c> is read as the HDF5 it is).</para>
 /// <para>A <c>.keras</c> archive's <c>config.json</c> gives the Sequential's layer order, names, units, activations and
@@ -104,7 +104,7 @@ public static class KerasModelFile
 
     private static StoredModel ReadHdf5(ReadOnlyMemory<byte> file, List<KerasLayerConfig>? config, string source)
     {
-        Hdf5Objects h5 = Hdf5Objects.Open(file);
+        using Hdf5Objects h5 = Hdf5Objects.Open(file);
         if (config is not null)
         {
             return KerasWeightGroups.ReadKeras3(h5, config, ModelFileFormat.KerasArchive, source);
@@ -115,7 +115,8 @@ public static class KerasModelFile
             return KerasWeightGroups.ReadLegacy(h5, ModelFileFormat.LegacyKerasModel, source);
         }
 
-        if (Hdf5Objects.HasAttribute(h5.Root, "layer_names"))
+        // Keras 2 splits a long list into layer_names0, layer_names1, … (more than HDF5's 64 KiB header space).
+        if (Hdf5Objects.HasAttribute(h5.Root, "layer_names") || Hdf5Objects.HasAttribute(h5.Root, "layer_names0"))
         {
             return KerasWeightGroups.ReadLegacy(h5, ModelFileFormat.LegacyKerasWeights, source);
         }
