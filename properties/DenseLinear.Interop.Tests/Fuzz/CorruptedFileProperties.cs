@@ -32,7 +32,7 @@ public sealed class CorruptedFileProperties
 
     /// <summary>
     /// Keras fixtures (HDF5 .weights.h5, legacy .h5, .keras zips), 10⁴ corruptions per run, read by
-    /// <see cref="KerasModelFile"/>: PureHDF parses the HDF5 behind Hdf5Objects' guard.
+    /// <see cref="KerasModelFile"/> and its own HDF5 reader.
     /// </summary>
     [Property(MaxTest = 10000)]
     public Property A_corrupted_Keras_file_is_read_or_rejected_with_InvalidDataException(CorruptedKerasFile file) => ReadOrReject(file.File);

@@ -1,244 +1,82 @@
 using System.Buffers.Binary;
-using PureHDF;
-using PureHDF.VOL.Native;
+using System.Runtime.InteropServices;
+using System.Text;
 
 namespace DenseLinear.IO;
 
 /// <summary>
-/// An HDF5 file read through PureHDF as hostile input: every call is guarded so that whatever PureHDF throws on a
-/// malformed file becomes an <see cref="InvalidDataException"/> naming the object, and every dataset or attribute is
-/// checked to hold no more bytes than the file before its values are read.
+/// The objects of an HDF5 file as the Keras readers use them — groups by path, string attributes, floating-point
+/// datasets — read by DenseLinear's own parser (<see cref="Hdf5File"/>) as hostile input: every size is checked against
+/// the file, or against the message holding it, before anything is allocated, and every failure is an
+/// <see cref="InvalidDataException"/> naming the object.
 /// </summary>
-internal sealed class Hdf5Objects : IDisposable
+/// <remarks>
+/// Read: superblocks 0 to 3; object headers 1 and 2; groups as symbol tables or link messages; attributes of
+/// fixed-length and variable-length strings (the latter in global heaps); datasets of float16, float32 or float64 (either
+/// byte order), or 2-byte data marked as Keras' bfloat16, stored contiguously or compactly. Refused by name: chunked
+/// or filtered (compressed) datasets, dense link or attribute storage, shared messages, soft and external links.
+/// PureHDF, which writes these files, is not used to read them: it allocates sizes taken from the file before checking
+/// them.
+/// </remarks>
+internal sealed class Hdf5Objects
 {
-    private readonly long fileLength;
-    private readonly NativeFile file;
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+    private readonly Hdf5File file;
+    private readonly Dictionary<long, List<(string Name, long Address)>> members = [];
+    private readonly Dictionary<long, Dictionary<int, (long Offset, long Length)>> globalHeaps = [];
 
-    private Hdf5Objects(NativeFile file, long fileLength)
+    private Hdf5Objects(Hdf5File file)
     {
         this.file = file;
-        Root = file;
-        this.fileLength = fileLength;
+        Root = new Hdf5Node(file, file.RootAddress, string.Empty, "/");
     }
 
     /// <summary>The root group.</summary>
-    public IH5Group Root { get; }
+    public Hdf5Node Root { get; }
 
-    /// <summary>Opens the HDF5 bytes (kept in memory: PureHDF reads nothing past them).</summary>
-    /// <exception cref="InvalidDataException">The superblock or root group is malformed.</exception>
-    public static Hdf5Objects Open(ReadOnlyMemory<byte> file)
+    /// <summary>Opens the HDF5 bytes.</summary>
+    /// <exception cref="InvalidDataException">The superblock is malformed or of a kind not read.</exception>
+    public static Hdf5Objects Open(ReadOnlyMemory<byte> bytes) => new(Hdf5File.Open(bytes.ToArray()));
+
+    /// <summary>The object at the slash-separated <paramref name="path"/> under <paramref name="group"/>, or <see langword="null"/> when there is no such link.</summary>
+    public Hdf5Node? Find(Hdf5Node group, string path)
     {
-        byte[] bytes = file.ToArray();
-        CheckHeapSizes(bytes);
-        CheckAttributeSizes(bytes);
-        return new Hdf5Objects(Guard("the superblock and root group", () => H5File.Open(new MemoryStream(bytes, writable: false), leaveOpen: false)), bytes.Length);
-    }
-
-    /// <summary>Closes the file. PureHDF keeps per-file caches in static maps until then, so an undisposed file leaks.</summary>
-    public void Dispose() => file.Dispose();
-
-    // PureHDF allocates a local heap's data segment, or a global heap collection, at the size its header claims before
-    // reading it (a 17 KB file claiming 2 GiB allocated 2 GiB), so those sizes are checked against the file first: each
-    // 'HEAP' (version 0) and 'GCOL' (version 1) signature, with its reserved bytes zero, must claim no more than the file
-    // holds after it. Found by the Keras fuzz (a byte of a heap's size field set to 0xFF allocated 16 MB).
-    private static void CheckHeapSizes(byte[] bytes)
-    {
-        ReadOnlySpan<byte> file = bytes;
-        foreach ((byte[] signature, string what) in (ReadOnlySpan<(byte[], string)>)[("HEAP"u8.ToArray(), "local heap"), ("GCOL"u8.ToArray(), "global heap collection")])
+        Hdf5Node current = group;
+        foreach (string part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            for (int at = file.IndexOf(signature); at >= 0 && at + 16 <= file.Length;)
+            if (!current.IsGroup)
             {
-                bool header = file[at + 4] == (what[0] == 'l' ? 0 : 1) && file[at + 5] == 0 && file[at + 6] == 0 && file[at + 7] == 0;
-                ulong size = BinaryPrimitives.ReadUInt64LittleEndian(file[(at + 8)..]);
-                if (header && size > (ulong)file.Length)
-                {
-                    throw new InvalidDataException($"hdf5: the {what} at byte {at} claims {size} bytes, more than the file's {file.Length} bytes.");
-                }
-
-                if (header && what[0] == 'g')
-                {
-                    CheckGlobalHeapObjects(file, at, (int)size);
-                }
-
-                int next = file[(at + 1)..].IndexOf(signature);
-                at = next < 0 ? -1 : at + 1 + next;
-            }
-        }
-    }
-
-    // PureHDF decodes every attribute of an object header when it opens the object, allocating the attribute's data at
-    // element size × dimensions before reading it (a 13 KB file with one dimension byte changed allocated 2.5 MB; any
-    // int up to 2 GiB was possible). Keras' files have version 1 object headers, found through the symbol-table
-    // entries that point at them (the superblock's root entry and each 'SNOD' node) and their continuation blocks; an
-    // attribute message there must hold the data its type and dataspace claim. Version 2 headers ('OHDR', which h5py
-    // writes only with libver="latest") are not checked here.
-    private static void CheckAttributeSizes(byte[] bytes)
-    {
-        ReadOnlySpan<byte> file = bytes;
-        var headers = new List<(long Address, long Length, bool Prefix)>();
-        if (file.Length >= 96 && file[8] == 0)
-        {
-            headers.Add((BinaryPrimitives.ReadInt64LittleEndian(file[(56 + 8)..]), 0, true));
-        }
-
-        for (int at = file.IndexOf("SNOD"u8); at >= 0 && at + 8 <= file.Length;)
-        {
-            int count = Math.Min((int)BinaryPrimitives.ReadUInt16LittleEndian(file[(at + 6)..]), 1024);
-            for (int entry = 0; entry < count && at + 8 + (40 * entry) + 16 <= file.Length; entry++)
-            {
-                headers.Add((BinaryPrimitives.ReadInt64LittleEndian(file[(at + 8 + (40 * entry) + 8)..]), 0, true));
+                return null;
             }
 
-            int next = file[(at + 1)..].IndexOf("SNOD"u8);
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-
-        for (int i = 0; i < headers.Count && i < 100_000; i++)
-        {
-            (long address, long length, bool prefix) = headers[i];
-            if (address < 0 || address + 16 > file.Length || (prefix && file[(int)address] != 1))
+            List<(string Name, long Address)> list = Members(current);
+            int index = list.FindIndex(candidate => candidate.Name == part);
+            if (index < 0)
             {
-                continue; // PureHDF refuses what is not a version 1 header where it looks
+                return null;
             }
 
-            // PureHDF also reads a header's (or continuation block's) messages in one allocation of the size it claims.
-            long at = prefix ? address + 16 : address;
-            long claimed = prefix ? BinaryPrimitives.ReadUInt32LittleEndian(file[((int)address + 8)..]) : length;
-            if (claimed < 0 || claimed > file.Length - at)
-            {
-                throw new InvalidDataException($"hdf5: the object header {(prefix ? "" : "continuation ")}at byte {address} claims {claimed} bytes, more than the file holds after it.");
-            }
-
-            long end = at + claimed;
-            while (at + 8 <= end)
-            {
-                int type = BinaryPrimitives.ReadUInt16LittleEndian(file[(int)at..]);
-                int size = BinaryPrimitives.ReadUInt16LittleEndian(file[((int)at + 2)..]);
-                long data = at + 8;
-                if (type == 0x10 && data + 16 <= file.Length)
-                {
-                    headers.Add((BinaryPrimitives.ReadInt64LittleEndian(file[(int)data..]), BinaryPrimitives.ReadInt64LittleEndian(file[((int)data + 8)..]), false));
-                }
-                else if (type == 0x0C && data + 8 <= file.Length && file[(int)data] == 1)
-                {
-                    CheckAttributeMessage(file, data, size);
-                }
-                else if (type is 0x04 or 0x05 && data + 8 <= file.Length)
-                {
-                    CheckFillValueMessage(file, type, data, size);
-                }
-
-                at = data + size;
-            }
+            current = new Hdf5Node(file, list[index].Address, part, ChildPath(current, part));
         }
+
+        return current;
     }
-
-    // An attribute message, version 1: version, reserved, name size, datatype size, dataspace size (2 bytes each), then
-    // the name, datatype and dataspace each padded to 8 bytes, then the data. The datatype's element size is at its byte
-    // 4; a version 1 dataspace has its rank at byte 1 and 8-byte dimensions from byte 8.
-    private static void CheckAttributeMessage(ReadOnlySpan<byte> file, long message, int size)
-    {
-        static long Padded(int length) => (length + 7L) & ~7L;
-        int nameSize = BinaryPrimitives.ReadUInt16LittleEndian(file[((int)message + 2)..]);
-        int typeSize = BinaryPrimitives.ReadUInt16LittleEndian(file[((int)message + 4)..]);
-        int spaceSize = BinaryPrimitives.ReadUInt16LittleEndian(file[((int)message + 6)..]);
-        long type = message + 8 + Padded(nameSize);
-        long space = type + Padded(typeSize);
-        long data = space + Padded(spaceSize);
-        if (space + 8 > file.Length || type + 8 > file.Length)
-        {
-            return; // PureHDF reads past the end and fails
-        }
-
-        ulong bytes = BinaryPrimitives.ReadUInt32LittleEndian(file[((int)type + 4)..]);
-        int rank = file[(int)space + 1];
-        for (int axis = 0; axis < rank && space + 8 + (8 * axis) + 8 <= file.Length; axis++)
-        {
-            ulong dimension = BinaryPrimitives.ReadUInt64LittleEndian(file[((int)space + 8 + (8 * axis))..]);
-            bytes = dimension == 0 ? 0 : bytes <= ulong.MaxValue / dimension ? bytes * dimension : ulong.MaxValue;
-        }
-
-        if (bytes > (ulong)Math.Max(0, message + size - data))
-        {
-            throw new InvalidDataException($"hdf5: the attribute message at byte {message} claims {bytes} bytes of data, more than its {size}-byte message holds.");
-        }
-    }
-
-    // A fill value message holds a 4-byte size and that many bytes (PureHDF allocates the size first): the old message
-    // (type 4) at its start; the new one (type 5) at byte 4 in versions 1 and 2 (version 2 only when defined, byte 3),
-    // at byte 2 in version 3 when flag 0x20 says a value is there.
-    private static void CheckFillValueMessage(ReadOnlySpan<byte> file, int type, long message, int size)
-    {
-        byte version = file[(int)message];
-        long field = type == 0x04 ? message
-            : version == 1 || (version == 2 && file[(int)message + 3] != 0) ? message + 4
-            : version == 3 && (file[(int)message + 1] & 0x20) != 0 ? message + 2
-            : -1;
-        if (field >= 0 && field + 4 <= file.Length && BinaryPrimitives.ReadUInt32LittleEndian(file[(int)field..]) > (ulong)Math.Max(0, message + size - field - 4))
-        {
-            throw new InvalidDataException($"hdf5: the fill value message at byte {message} claims {BinaryPrimitives.ReadUInt32LittleEndian(file[(int)field..])} bytes, more than its {size}-byte message holds.");
-        }
-    }
-
-    // A global heap collection's objects (a variable-length string each): index (2 bytes), reference count (2),
-    // reserved (4), size (8), then the data padded to 8 bytes; index 0 is the free space that ends the list. PureHDF
-    // allocates an object's claimed size when a string refers to it, so no object may claim more than its collection.
-    private static void CheckGlobalHeapObjects(ReadOnlySpan<byte> file, int collection, int collectionSize)
-    {
-        long end = Math.Min((long)collection + collectionSize, file.Length);
-        for (long at = collection + 16; at + 16 <= end;)
-        {
-            ushort index = BinaryPrimitives.ReadUInt16LittleEndian(file[(int)at..]);
-            ulong size = BinaryPrimitives.ReadUInt64LittleEndian(file[((int)at + 8)..]);
-            if (index == 0)
-            {
-                return;
-            }
-
-            if (size > (ulong)(end - at - 16))
-            {
-                throw new InvalidDataException($"hdf5: global heap object {index} at byte {at} claims {size} bytes, more than its collection at byte {collection} holds.");
-            }
-
-            at += 16 + (((long)size + 7) & ~7L);
-        }
-    }
-
-    /// <summary>Runs a PureHDF call, turning its failure on a malformed file into <see cref="InvalidDataException"/>.</summary>
-    public static T Guard<T>(string what, Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (InvalidDataException)
-        {
-            throw;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new InvalidDataException($"hdf5: {what} cannot be read: {e.GetType().Name}: {e.Message}", e);
-        }
-    }
-
-    /// <summary>The object at <paramref name="path"/> under <paramref name="group"/>, or <see langword="null"/> when there is no such link.</summary>
-    public IH5Object? Find(IH5Group group, string path) =>
-        Guard($"'{path}'", () => group.LinkExists(path) ? group.Get(path) : null);
 
     /// <summary>The group at <paramref name="path"/>, or <see langword="null"/> when absent.</summary>
     /// <exception cref="InvalidDataException">The link exists but is not a group.</exception>
-    public IH5Group? FindGroup(IH5Group group, string path) => Find(group, path) switch
+    public Hdf5Node? FindGroup(Hdf5Node group, string path) => Find(group, path) switch
     {
         null => null,
-        IH5Group found => found,
-        _ => throw new InvalidDataException($"hdf5: '{path}' is not a group."),
+        { IsGroup: true } found => found,
+        var other => throw new InvalidDataException($"hdf5: '{other.Path}' is not a group."),
     };
 
-    /// <summary>The group's children in the file's link order (by name, as h5py and Keras write them).</summary>
-    public List<IH5Object> Children(IH5Group group, string path) => Guard($"the members of '{path}'", () => group.Children().ToList());
+    /// <summary>The group's members in the file's link order (by name for a symbol table, as h5py writes them).</summary>
+    public List<Hdf5Node> Children(Hdf5Node group) =>
+        [.. Members(group).Select(member => new Hdf5Node(file, member.Address, member.Name, ChildPath(group, member.Name)))];
 
     /// <summary>Whether the object has the attribute.</summary>
-    public static bool HasAttribute(IH5Object owner, string name) => Guard($"attribute '{name}'", () => owner.AttributeExists(name));
+    public static bool HasAttribute(Hdf5Node owner, string name) => Hdf5Attribute.Of(owner).ContainsKey(name);
 
     /// <summary>
     /// A string attribute: a scalar or a 1-D array of fixed- or variable-length strings; as Keras 2 writes long lists,
@@ -246,121 +84,262 @@ internal sealed class Hdf5Objects : IDisposable
     /// <c>np.asarray([])</c> stores for a layer without weights) is an empty list.
     /// </summary>
     /// <returns>The strings, or <see langword="null"/> when neither the attribute nor its chunks exist.</returns>
-    public List<string>? Strings(IH5Object owner, string name, string ownerPath)
+    public List<string>? Strings(Hdf5Node owner, string name)
     {
-        if (HasAttribute(owner, name))
+        Dictionary<string, Hdf5Attribute> attributes = Hdf5Attribute.Of(owner);
+        if (attributes.TryGetValue(name, out Hdf5Attribute? whole))
         {
-            return StringsOf(owner, name, ownerPath);
+            return StringsOf(whole, owner);
         }
 
         List<string>? chunks = null;
-        for (int chunk = 0; HasAttribute(owner, name + chunk); chunk++)
+        for (int chunk = 0; attributes.TryGetValue(name + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture), out Hdf5Attribute? part); chunk++)
         {
-            (chunks ??= []).AddRange(StringsOf(owner, name + chunk, ownerPath));
+            (chunks ??= []).AddRange(StringsOf(part, owner));
         }
 
         return chunks;
     }
 
     /// <summary>A scalar string attribute (or a one-element array), or <see langword="null"/> when absent.</summary>
-    public string? String(IH5Object owner, string name, string ownerPath)
+    public string? String(Hdf5Node owner, string name)
     {
-        if (!HasAttribute(owner, name))
+        if (!Hdf5Attribute.Of(owner).TryGetValue(name, out Hdf5Attribute? attribute))
         {
             return null;
         }
 
-        List<string> values = StringsOf(owner, name, ownerPath);
-        return values.Count == 1 ? values[0] : throw new InvalidDataException($"hdf5: attribute '{name}' of '{ownerPath}' holds {values.Count} strings, not one.");
+        List<string> values = StringsOf(attribute, owner);
+        return values.Count == 1 ? values[0] : throw new InvalidDataException($"hdf5: attribute '{name}' of '{owner.Path}' holds {values.Count} strings, not one.");
     }
 
     /// <summary>A floating-point dataset as a <see cref="StoredTensor"/>: float16, float32 or float64, or bfloat16 where Keras marks a 2-byte dataset with the attribute <c>dtype = "bfloat16"</c>.</summary>
-    /// <exception cref="InvalidDataException">Another type, a size past the file's, or a malformed dataset.</exception>
-    public StoredTensor Tensor(IH5Dataset dataset, string path)
+    /// <exception cref="InvalidDataException">Another type, a size past the file's or its storage's, or a malformed dataset.</exception>
+    public StoredTensor Tensor(Hdf5Node dataset)
     {
-        (H5DataTypeClass typeClass, int size, ulong[] dimensions) = Guard($"the type and shape of '{path}'", () =>
-            (dataset.Type.Class, dataset.Type.Size, dataset.Space.Type == H5DataspaceType.Scalar ? [] : dataset.Space.Dimensions));
-        long[] shape = CheckedShape(dimensions, size, path);
-        bool bfloat16 = size == 2 && typeClass != H5DataTypeClass.FloatingPoint && String(dataset, "dtype", path) == "bfloat16";
-        if (typeClass != H5DataTypeClass.FloatingPoint && !bfloat16)
+        string path = dataset.Path;
+        Hdf5Datatype type = Hdf5Datatype.Parse(Data(dataset, Hdf5Message.Datatype), $"'{path}'");
+        Hdf5Dataspace space = Hdf5Dataspace.Parse(Data(dataset, Hdf5Message.Dataspace), $"'{path}'");
+        if (space.IsNull)
         {
-            throw new InvalidDataException($"hdf5: '{path}' holds {typeClass} data of {size} bytes, not float16, float32, float64 or Keras' bfloat16.");
+            throw new InvalidDataException($"hdf5: '{path}' has a null dataspace: no values.");
         }
 
-        return (bfloat16, size) switch
+        bool bfloat16 = type.Size == 2 && type.Class != Hdf5Datatype.FloatingPoint && String(dataset, "dtype") == "bfloat16";
+        if (!bfloat16 && (type.Class != Hdf5Datatype.FloatingPoint || type.Size is not (2 or 4 or 8)))
         {
-            (true, _) => StoredTensor.Wrap(TensorDType.BFloat16, shape, Array.ConvertAll(Guard($"'{path}'", () => dataset.Read<ushort[]>()), BFloat16.FromBits)),
-            (_, 2) => StoredTensor.Wrap(TensorDType.Float16, shape, Checked(Guard($"'{path}'", () => dataset.Read<Half[]>()), shape, path)),
-            (_, 4) => StoredTensor.Wrap(TensorDType.Float32, shape, Checked(Guard($"'{path}'", () => dataset.Read<float[]>()), shape, path)),
-            (_, 8) => StoredTensor.Wrap(TensorDType.Float64, shape, Checked(Guard($"'{path}'", () => dataset.Read<double[]>()), shape, path)),
-            _ => throw new InvalidDataException($"hdf5: '{path}' holds {size}-byte floating-point numbers, not float16, float32 or float64."),
+            throw new InvalidDataException($"hdf5: '{path}' holds {type.ClassName} data of {type.Size} bytes, not float16, float32, float64 or Keras' bfloat16.");
+        }
+
+        long count = space.Count;
+        if (count > Array.MaxLength || count * type.Size > file.Length)
+        {
+            throw new InvalidDataException($"hdf5: '{path}' claims {StoredTensor.Format(space.Shape)} × {type.Size} bytes, more than the file's {file.Length} bytes.");
+        }
+
+        ReadOnlySpan<byte> bytes = Storage(dataset, count * type.Size);
+        long[] shape = space.Shape;
+        return (bfloat16, type.Size) switch
+        {
+            (true, _) => StoredTensor.Wrap(TensorDType.BFloat16, shape, Array.ConvertAll(Decode<ushort>(bytes, type.BigEndian), BFloat16.FromBits)),
+            (_, 2) => StoredTensor.Wrap(TensorDType.Float16, shape, Array.ConvertAll(Decode<ushort>(bytes, type.BigEndian), BitConverter.UInt16BitsToHalf)),
+            (_, 4) => StoredTensor.Wrap(TensorDType.Float32, shape, Array.ConvertAll(Decode<uint>(bytes, type.BigEndian), BitConverter.UInt32BitsToSingle)),
+            _ => StoredTensor.Wrap(TensorDType.Float64, shape, Array.ConvertAll(Decode<ulong>(bytes, type.BigEndian), BitConverter.UInt64BitsToDouble)),
         };
     }
 
-    private static TElement[] Checked<TElement>(TElement[] values, long[] shape, string path)
+    private static TBits[] Decode<TBits>(ReadOnlySpan<byte> bytes, bool bigEndian)
+        where TBits : unmanaged, System.Numerics.IBinaryInteger<TBits>
     {
-        long count = 1;
-        foreach (long dimension in shape)
+        TBits[] values = MemoryMarshal.Cast<byte, TBits>(bytes).ToArray();
+        if (bigEndian != !BitConverter.IsLittleEndian)
         {
-            count *= dimension;
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = ReverseBytes(values[i]);
+            }
         }
 
-        return values.Length == count ? values : throw new InvalidDataException($"hdf5: '{path}' gave {values.Length} values for shape {StoredTensor.Format(shape)}.");
+        return values;
     }
 
-    private List<string> StringsOf(IH5Object owner, string name, string ownerPath)
+    private static TBits ReverseBytes<TBits>(TBits value)
+        where TBits : unmanaged, System.Numerics.IBinaryInteger<TBits>
     {
-        IH5Attribute attribute = Guard($"attribute '{name}' of '{ownerPath}'", () => owner.Attribute(name));
-        (H5DataTypeClass typeClass, int size, H5DataspaceType spaceType, ulong[] dimensions) = Guard($"attribute '{name}' of '{ownerPath}'", () =>
-            (attribute.Type.Class, attribute.Type.Size, attribute.Space.Type, attribute.Space.Dimensions));
-        if (spaceType == H5DataspaceType.Null)
+        Span<byte> buffer = stackalloc byte[8];
+        int written = value.WriteBigEndian(buffer);
+        return TBits.ReadLittleEndian(buffer[..written], isUnsigned: true);
+    }
+
+    // Paths as Keras writes them, without the root's slash: "layers/dense/vars/0".
+    private static string ChildPath(Hdf5Node group, string name) => group.Name.Length == 0 ? name : $"{group.Path}/{name}";
+
+    private List<(string Name, long Address)> Members(Hdf5Node group)
+    {
+        if (!members.TryGetValue(group.Address, out List<(string Name, long Address)>? list))
+        {
+            list = Hdf5Links.Of(group);
+            members[group.Address] = list;
+        }
+
+        return list;
+    }
+
+    private ReadOnlySpan<byte> Data(Hdf5Node node, int type)
+    {
+        Hdf5Message message = node.Message(type) ?? throw new InvalidDataException($"hdf5: '{node.Path}' has no {(type == Hdf5Message.Datatype ? "datatype" : type == Hdf5Message.Dataspace ? "dataspace" : "layout")} message.");
+        return file.Span(message.Offset, message.Length, $"a message of '{node.Path}'");
+    }
+
+    // The data layout message, version 3 or 4: the class, then for compact data its size (2 bytes) and the bytes, for
+    // contiguous data its address and size (8 bytes each). Chunked and virtual layouts are not read.
+    private ReadOnlySpan<byte> Storage(Hdf5Node dataset, long needed)
+    {
+        string path = dataset.Path;
+        if (dataset.Message(Hdf5Message.FilterPipeline) is not null)
+        {
+            throw new InvalidDataException($"hdf5: '{path}' passes through filters (compression), which are not read.");
+        }
+
+        ReadOnlySpan<byte> layout = Data(dataset, Hdf5Message.Layout);
+        if (layout.Length < 2 || layout[0] is not (3 or 4))
+        {
+            throw new InvalidDataException($"hdf5: the layout message of '{path}' is of version {(layout.Length > 0 ? layout[0] : -1)}; versions 3 and 4 are read.");
+        }
+
+        switch (layout[1])
+        {
+            case 0 when layout.Length >= 4:
+                int size = BinaryPrimitives.ReadUInt16LittleEndian(layout[2..]);
+                return size <= layout.Length - 4 && size >= needed
+                    ? layout.Slice(4, (int)needed)
+                    : throw new InvalidDataException($"hdf5: '{path}' holds {size} compact bytes in a {layout.Length}-byte message; its values need {needed}.");
+            case 1 when layout.Length >= 18:
+                ulong address = BinaryPrimitives.ReadUInt64LittleEndian(layout[2..]);
+                ulong stored = BinaryPrimitives.ReadUInt64LittleEndian(layout[10..]);
+                if (needed == 0)
+                {
+                    return [];
+                }
+
+                return stored >= (ulong)needed
+                    ? file.Span(file.Absolute(address, $"the data of '{path}'"), needed, $"the data of '{path}'")
+                    : throw new InvalidDataException($"hdf5: '{path}' stores {stored} bytes; its values need {needed}.");
+            case 2:
+                throw new InvalidDataException($"hdf5: '{path}' is chunked, which is not read (Keras writes contiguous datasets).");
+            default:
+                throw new InvalidDataException($"hdf5: the layout message of '{path}' is malformed or of class {layout[1]}, which is not read.");
+        }
+    }
+
+    private List<string> StringsOf(Hdf5Attribute attribute, Hdf5Node owner)
+    {
+        string what = $"attribute '{attribute.Name}' of '{owner.Path}'";
+        if (attribute.Dataspace.Shape.Length > 1)
+        {
+            throw new InvalidDataException($"hdf5: {what} is {attribute.Dataspace.Shape.Length}-dimensional, not a list of strings.");
+        }
+
+        long count = attribute.Dataspace.Count;
+        Hdf5Datatype type = attribute.Datatype;
+        if (count == 0)
         {
             return [];
         }
 
-        long[] shape = CheckedShape(spaceType == H5DataspaceType.Scalar ? [] : dimensions, size, $"attribute '{name}' of '{ownerPath}'");
-        if (shape.Length > 1)
+        long elementSize = type.VariableLengthString ? 16 : type.Class == Hdf5Datatype.String ? type.Size : -1;
+        if (elementSize < 0)
         {
-            throw new InvalidDataException($"hdf5: attribute '{name}' of '{ownerPath}' is {shape.Length}-dimensional, not a list of strings.");
+            throw new InvalidDataException($"hdf5: {what} holds {type.ClassName} data, not strings.");
         }
 
-        if (typeClass is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength))
+        if (elementSize == 0 || count > attribute.DataLength / elementSize)
         {
-            return shape.Length == 1 && shape[0] == 0
-                ? []
-                : throw new InvalidDataException($"hdf5: attribute '{name}' of '{ownerPath}' holds {typeClass} data, not strings.");
+            throw new InvalidDataException($"hdf5: {what} claims {count} strings of {elementSize} bytes, more than its {attribute.DataLength} bytes of data.");
         }
 
-        return shape.Length == 0
-            ? [Guard($"attribute '{name}' of '{ownerPath}'", () => attribute.Read<string>())]
-            : [.. Guard($"attribute '{name}' of '{ownerPath}'", () => attribute.Read<string[]>())];
+        ReadOnlySpan<byte> data = file.Span(attribute.DataOffset, count * elementSize, what);
+        var strings = new List<string>((int)count);
+        for (int i = 0; i < count; i++)
+        {
+            ReadOnlySpan<byte> element = data.Slice((int)(i * elementSize), (int)elementSize);
+            strings.Add(type.VariableLengthString ? Text(GlobalHeapString(element, what), what) : Text(Trim(element, type.StringPadding), what));
+        }
+
+        return strings;
     }
 
-    // The element count and byte size, checked against the file before anything is allocated: a dataset or attribute
-    // cannot hold more bytes than the file (a variable-length string's 16-byte reference included).
-    private long[] CheckedShape(ulong[] dimensions, int elementSize, string what)
+    // Padding 0 ends the string at its first NUL, 1 pads with NULs, 2 with spaces.
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> element, int padding) => padding switch
     {
-        var shape = new long[dimensions.Length];
-        ulong bytes = (ulong)Math.Max(elementSize, 1);
-        for (int axis = 0; axis < dimensions.Length; axis++)
+        0 => element.IndexOf((byte)0) is int end and >= 0 ? element[..end] : element,
+        1 => element.TrimEnd((byte)0),
+        _ => element.TrimEnd((byte)' '),
+    };
+
+    private static string Text(ReadOnlySpan<byte> bytes, string what)
+    {
+        try
         {
-            if (dimensions[axis] > (ulong)Array.MaxLength)
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InvalidDataException($"hdf5: {what} holds a string that is not UTF-8.", e);
+        }
+    }
+
+    // A variable-length string is its length (4 bytes), the global heap collection's address (8) and the object's index
+    // (4). A collection: 'GCOL', version 1, 3 reserved bytes, its size (8), then objects: index (2), reference count
+    // (2), reserved (4), size (8), the data padded to 8 bytes; index 0 is the free space that ends the list.
+    private ReadOnlySpan<byte> GlobalHeapString(ReadOnlySpan<byte> element, string what)
+    {
+        uint length = BinaryPrimitives.ReadUInt32LittleEndian(element);
+        long collection = file.Absolute(BinaryPrimitives.ReadUInt64LittleEndian(element[4..]), what);
+        int index = (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(element[12..]), int.MaxValue);
+        if (!globalHeaps.TryGetValue(collection, out Dictionary<int, (long Offset, long Length)>? objects))
+        {
+            objects = GlobalHeapObjects(collection, what);
+            globalHeaps[collection] = objects;
+        }
+
+        return objects.TryGetValue(index, out (long Offset, long Length) found) && length <= found.Length
+            ? file.Span(found.Offset, length, what)
+            : throw new InvalidDataException($"hdf5: {what} refers to global heap object {index} of {length} bytes at byte {collection}, which is not there.");
+    }
+
+    private Dictionary<int, (long Offset, long Length)> GlobalHeapObjects(long collection, string what)
+    {
+        ReadOnlySpan<byte> header = file.Span(collection, 16, $"the global heap of {what}");
+        if (!header[..4].SequenceEqual("GCOL"u8) || header[4] != 1)
+        {
+            throw new InvalidDataException($"hdf5: no global heap collection at byte {collection} for {what}.");
+        }
+
+        ulong size = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
+        long end = size >= 16 && size <= (ulong)(file.Length - collection)
+            ? collection + (long)size
+            : throw new InvalidDataException($"hdf5: the global heap collection at byte {collection} claims {size} bytes, past the file's end.");
+        var objects = new Dictionary<int, (long Offset, long Length)>();
+        for (long at = collection + 16; at + 16 <= end;)
+        {
+            ReadOnlySpan<byte> head = file.Span(at, 16, $"the global heap of {what}");
+            int index = BinaryPrimitives.ReadUInt16LittleEndian(head);
+            ulong objectSize = BinaryPrimitives.ReadUInt64LittleEndian(head[8..]);
+            if (index == 0)
             {
-                throw new InvalidDataException($"hdf5: {what} has dimension {dimensions[axis]}, more than an array holds.");
+                break;
             }
 
-            shape[axis] = (long)dimensions[axis];
-            bytes = dimensions[axis] == 0 ? 0 : (bytes <= ulong.MaxValue / dimensions[axis] ? bytes * dimensions[axis] : ulong.MaxValue);
+            if (objectSize > (ulong)(end - at - 16))
+            {
+                throw new InvalidDataException($"hdf5: global heap object {index} at byte {at} claims {objectSize} bytes, past its collection's end.");
+            }
+
+            objects[index] = (at + 16, (long)objectSize);
+            at += 16 + (((long)objectSize + 7) & ~7L);
         }
 
-        ulong count = 1;
-        foreach (ulong dimension in dimensions)
-        {
-            count = dimension == 0 ? 0 : Math.Min(count * dimension, ulong.MaxValue / 2);
-        }
-
-        return bytes <= (ulong)fileLength && count <= (ulong)Array.MaxLength
-            ? shape
-            : throw new InvalidDataException($"hdf5: {what} claims {StoredTensor.Format(shape)} × {elementSize} bytes, more than the file's {fileLength} bytes.");
+        return objects;
     }
 }

@@ -16,8 +16,8 @@ namespace DenseLinear.IO;
 /// use_bias; its weights are <c>layers/&lt;class&gt;[_&lt;n&gt;]/vars/0</c> (kernel) and <c>vars/1</c> (bias), the
 /// groups named by Keras' per-class counter. A weights-only file records no activations; its Dense layers are taken in
 /// counter order (<c>dense</c>, <c>dense_1</c>, …, <c>dense_10</c>).</para>
-/// <para>Hostile input: the HDF5 is parsed by PureHDF on an in-memory copy, every dataset's and attribute's size is
-/// checked against the file's before it is read, the archive's entries are read no further than their declared sizes
+/// <para>Hostile input: the HDF5 is parsed by DenseLinear's own reader (PureHDF only writes), every size checked
+/// against the file, or the message holding it, before anything is allocated; the archive's entries are read no further than their declared sizes
 /// (which must be possible for their compressed sizes), and every failure is an <see cref="InvalidDataException"/>.</para>
 /// </remarks>
 public static class KerasModelFile
@@ -104,7 +104,7 @@ public static class KerasModelFile
 
     private static StoredModel ReadHdf5(ReadOnlyMemory<byte> file, List<KerasLayerConfig>? config, string source)
     {
-        using Hdf5Objects h5 = Hdf5Objects.Open(file);
+        Hdf5Objects h5 = Hdf5Objects.Open(file);
         if (config is not null)
         {
             return KerasWeightGroups.ReadKeras3(h5, config, ModelFileFormat.KerasArchive, source);

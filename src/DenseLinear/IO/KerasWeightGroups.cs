@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using PureHDF;
 
 namespace DenseLinear.IO;
 
@@ -15,8 +14,8 @@ internal static partial class KerasWeightGroups
     /// <summary>Reads a Keras 3 weights file; <paramref name="config"/> (from a <c>.keras</c> archive) gives the order, names and activations.</summary>
     public static StoredModel ReadKeras3(Hdf5Objects h5, List<KerasLayerConfig>? config, ModelFileFormat format, string source)
     {
-        IH5Group layersGroup = h5.FindGroup(h5.Root, "layers") ?? throw new InvalidDataException($"keras: {source} has no 'layers' group.");
-        var groups = h5.Children(layersGroup, "layers").Select(child => child.Name).ToList();
+        Hdf5Node layersGroup = h5.FindGroup(h5.Root, "layers") ?? throw new InvalidDataException($"keras: {source} has no 'layers' group.");
+        var groups = h5.Children(layersGroup).Select(child => child.Name).ToList();
         var chain = new KerasChain(source);
         if (config is not null)
         {
@@ -85,16 +84,16 @@ internal static partial class KerasWeightGroups
     /// <summary>Reads a legacy Keras 2 / tf.keras <c>.h5</c>, full model or weights only.</summary>
     public static StoredModel ReadLegacy(Hdf5Objects h5, ModelFileFormat format, string source)
     {
-        IH5Group weightsRoot = format == ModelFileFormat.LegacyKerasModel
+        Hdf5Node weightsRoot = format == ModelFileFormat.LegacyKerasModel
             ? h5.FindGroup(h5.Root, "model_weights") ?? throw new InvalidDataException($"keras: {source} has a model_config but no 'model_weights' group.")
             : h5.Root;
         string prefix = format == ModelFileFormat.LegacyKerasModel ? "model_weights/" : string.Empty;
-        List<string> layerNames = h5.Strings(weightsRoot, "layer_names", prefix.Length == 0 ? "/" : "model_weights")
+        List<string> layerNames = h5.Strings(weightsRoot, "layer_names")
             ?? throw new InvalidDataException($"keras: {source} has no 'layer_names' attribute.");
         Dictionary<string, KerasLayerConfig>? configs = null;
         if (format == ModelFileFormat.LegacyKerasModel)
         {
-            string json = h5.String(h5.Root, "model_config", "/") ?? throw new InvalidDataException($"keras: {source} has no 'model_config' attribute.");
+            string json = h5.String(h5.Root, "model_config") ?? throw new InvalidDataException($"keras: {source} has no 'model_config' attribute.");
             configs = [];
             foreach (KerasLayerConfig layer in KerasConfig.SequentialLayers(json, $"{source} model_config"))
             {
@@ -111,15 +110,15 @@ internal static partial class KerasWeightGroups
         foreach (string name in layerNames)
         {
             string groupPath = prefix + name;
-            IH5Group group = h5.FindGroup(weightsRoot, name) ?? throw new InvalidDataException($"keras: {source} lists layer '{name}' but has no group '{groupPath}'.");
-            List<string> weightNames = h5.Strings(group, "weight_names", groupPath) ?? [];
+            Hdf5Node group = h5.FindGroup(weightsRoot, name) ?? throw new InvalidDataException($"keras: {source} lists layer '{name}' but has no group '{groupPath}'.");
+            List<string> weightNames = h5.Strings(group, "weight_names") ?? [];
             var weights = new List<(string Path, StoredTensor Tensor, string? Name)>();
             foreach (string weightName in weightNames)
             {
                 string path = $"{groupPath}/{weightName}";
-                IH5Dataset dataset = h5.Find(group, weightName) as IH5Dataset ?? throw new InvalidDataException($"keras: {source} names the weight '{path}' but has no such dataset.");
+                Hdf5Node dataset = h5.Find(group, weightName) is { IsDataset: true } weightDataset ? weightDataset : throw new InvalidDataException($"keras: {source} names the weight '{path}' but has no such dataset.");
                 string leaf = weightName[(weightName.LastIndexOf('/') + 1)..];
-                weights.Add((path, h5.Tensor(dataset, path), leaf.EndsWith(":0", StringComparison.Ordinal) ? leaf[..^2] : leaf));
+                weights.Add((path, h5.Tensor(dataset), leaf.EndsWith(":0", StringComparison.Ordinal) ? leaf[..^2] : leaf));
             }
 
             KerasLayerConfig? config = configs is null ? null : configs.TryGetValue(name, out KerasLayerConfig? found) ? found : throw new InvalidDataException($"keras: {source}: model_config has no layer '{name}'.");
@@ -140,22 +139,23 @@ internal static partial class KerasWeightGroups
         return chain.Build(format);
     }
 
-    private static List<(string Path, StoredTensor Tensor, string? Name)> Vars(Hdf5Objects h5, IH5Group layersGroup, string group)
+    private static List<(string Path, StoredTensor Tensor, string? Name)> Vars(Hdf5Objects h5, Hdf5Node layersGroup, string group)
     {
-        IH5Group? vars = h5.FindGroup(layersGroup, $"{group}/vars");
+        Hdf5Node? vars = h5.FindGroup(layersGroup, $"{group}/vars");
         var result = new List<(string, StoredTensor, string?)>();
         if (vars is null)
         {
             return result;
         }
 
-        List<IH5Object> children = h5.Children(vars, $"layers/{group}/vars");
+        List<Hdf5Node> children = h5.Children(vars);
         for (int i = 0; i < children.Count; i++)
         {
             string path = $"layers/{group}/vars/{i.ToString(CultureInfo.InvariantCulture)}";
-            IH5Dataset dataset = h5.Find(vars, i.ToString(CultureInfo.InvariantCulture)) as IH5Dataset
-                ?? throw new InvalidDataException($"keras: 'layers/{group}/vars' holds {children.Count} entries but no dataset '{path}'.");
-            result.Add((path, h5.Tensor(dataset, path), h5.String(dataset, "name", path)));
+            Hdf5Node dataset = h5.Find(vars, i.ToString(CultureInfo.InvariantCulture)) is { IsDataset: true } found
+                ? found
+                : throw new InvalidDataException($"keras: 'layers/{group}/vars' holds {children.Count} entries but no dataset '{path}'.");
+            result.Add((path, h5.Tensor(dataset), h5.String(dataset, "name")));
         }
 
         return result;

@@ -325,12 +325,12 @@ def refused(directory, manifest):
     refuse["refuse_chain.weights.h5"] = "layer 'dense_1' takes 5 features but 'dense' before it gives 4"
     with h5py.File(os.path.join(directory, "refuse_int.weights.h5"), "w") as f:
         write_keras3(f, [(k0.astype(np.int32), b0)])
-    refuse["refuse_int.weights.h5"] = "'layers/dense/vars/0' holds FixedPoint data of 4 bytes"
+    refuse["refuse_int.weights.h5"] = "'layers/dense/vars/0' holds integer data of 4 bytes"
     # A dataset whose dataspace claims 40 GB while the file holds none of it (h5py allocates contiguous data late).
     with h5py.File(os.path.join(directory, "refuse_huge_dims.weights.h5"), "w") as f:
         f.create_group("vars")
         f.create_group("layers/dense/vars").create_dataset("0", shape=(100000, 100000), dtype="f4")
-    refuse["refuse_huge_dims.weights.h5"] = "layers/dense/vars/0 claims [100000, 100000] × 4 bytes, more than the file's"
+    refuse["refuse_huge_dims.weights.h5"] = "'layers/dense/vars/0' claims [100000, 100000] × 4 bytes, more than the file's"
     with h5py.File(os.path.join(directory, "refuse_no_layout.h5"), "w") as f:
         f.create_dataset("data", data=k0)
     refuse["refuse_no_layout.h5"] = "is HDF5 but none of Keras' layouts"
