@@ -66,7 +66,7 @@ public sealed class CheckpointWriterTests
             int dataStart = local + LocalSize + U16(file, local + 26) + U16(file, local + 28);
             Assert.True(U16(file, central + 10) == 0, $"{Name(file, entry)} is compressed");
             Assert.True(dataStart % 64 == 0, $"{Name(file, entry)}'s data starts at {dataStart}, not on a 64-byte boundary");
-            uint crc = Crc32(file.AsSpan(dataStart, (int)U32(file, central + 24)));
+            uint crc = HandBuiltCheckpoint.Crc32(file.AsSpan(dataStart, (int)U32(file, central + 24)));
             Assert.True(U32(file, central + 16) == crc && U32(file, local + 14) == crc, $"{Name(file, entry)}'s CRC-32 is not {crc:x8}");
         }
     }
@@ -150,22 +150,6 @@ public sealed class CheckpointWriterTests
     }
 
     private static List<string> Names(byte[] file) => [.. Enumerable.Range(0, Entries(file)).Select(entry => Name(file, entry))];
-
-    // The zip CRC-32 bit by bit (reflected polynomial 0xEDB88320), not by the writer's table.
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        uint crc = uint.MaxValue;
-        foreach (byte b in data)
-        {
-            crc ^= b;
-            for (int bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
 
     private static byte[] Read(ZipArchive archive, string name)
     {

@@ -119,8 +119,8 @@ public static class HandBuiltCheckpoint
         return bytes;
     }
 
-    // The zip CRC-32 (reflected polynomial 0xEDB88320), bit by bit: the reader does not check it, but a zip tool would.
-    private static uint Crc32(byte[] data)
+    /// <summary>The zip CRC-32 (reflected polynomial 0xEDB88320), bit by bit: the reader does not check it, but a zip tool would; the writer's table-driven one is checked against it.</summary>
+    public static uint Crc32(ReadOnlySpan<byte> data)
     {
         uint crc = uint.MaxValue;
         foreach (byte b in data)

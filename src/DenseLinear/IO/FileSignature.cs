@@ -16,7 +16,7 @@ internal static class FileSignature
     /// <summary>The container kind of <paramref name="file"/>.</summary>
     public static FileContainer Detect(ReadOnlySpan<byte> file)
     {
-        if (file.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(file) is 0x04034b50 or 0x06054b50)
+        if (file.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(file) is ZipRecords.LocalHeaderSignature or ZipRecords.EndOfCentralDirectorySignature)
         {
             return FileContainer.Zip;
         }

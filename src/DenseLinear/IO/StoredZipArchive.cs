@@ -16,12 +16,6 @@ namespace DenseLinear.IO;
 /// </remarks>
 internal static class StoredZipArchive
 {
-    private const uint EndOfCentralDirectorySignature = 0x06054b50;
-    private const uint CentralHeaderSignature = 0x02014b50;
-    private const uint LocalHeaderSignature = 0x04034b50;
-    private const int EndOfCentralDirectorySize = 22;
-    private const int CentralHeaderSize = 46;
-    private const int LocalHeaderSize = 30;
     private const ushort EncryptedFlag = 1;
 
     /// <summary>Maps each record name to its byte range in <paramref name="file"/>, in central-directory order.</summary>
@@ -29,7 +23,7 @@ internal static class StoredZipArchive
     public static List<KeyValuePair<string, Range>> ReadRecords(ReadOnlySpan<byte> file)
     {
         int end = FindEndOfCentralDirectory(file);
-        ReadOnlySpan<byte> eocd = file.Slice(end, EndOfCentralDirectorySize);
+        ReadOnlySpan<byte> eocd = file.Slice(end, ZipRecords.EndOfCentralDirectorySize);
         ushort disk = BinaryPrimitives.ReadUInt16LittleEndian(eocd[4..]);
         ushort directoryDisk = BinaryPrimitives.ReadUInt16LittleEndian(eocd[6..]);
         ushort entriesOnDisk = BinaryPrimitives.ReadUInt16LittleEndian(eocd[8..]);
@@ -52,12 +46,12 @@ internal static class StoredZipArchive
         int directoryEnd = (int)(directoryOffset + directorySize);
         for (int i = 0; i < entries; i++)
         {
-            if (directoryEnd - position < CentralHeaderSize || BinaryPrimitives.ReadUInt32LittleEndian(file[position..]) != CentralHeaderSignature)
+            if (directoryEnd - position < ZipRecords.CentralHeaderSize || BinaryPrimitives.ReadUInt32LittleEndian(file[position..]) != ZipRecords.CentralHeaderSignature)
             {
                 throw new InvalidDataException($"pt: zip central directory entry {i} at {position} is missing or truncated.");
             }
 
-            ReadOnlySpan<byte> header = file.Slice(position, CentralHeaderSize);
+            ReadOnlySpan<byte> header = file.Slice(position, ZipRecords.CentralHeaderSize);
             ushort flags = BinaryPrimitives.ReadUInt16LittleEndian(header[8..]);
             ushort method = BinaryPrimitives.ReadUInt16LittleEndian(header[10..]);
             uint compressedSize = BinaryPrimitives.ReadUInt32LittleEndian(header[20..]);
@@ -66,12 +60,12 @@ internal static class StoredZipArchive
             int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(header[30..]);
             int commentLength = BinaryPrimitives.ReadUInt16LittleEndian(header[32..]);
             uint localOffset = BinaryPrimitives.ReadUInt32LittleEndian(header[42..]);
-            if ((long)nameLength + extraLength + commentLength > directoryEnd - position - CentralHeaderSize)
+            if ((long)nameLength + extraLength + commentLength > directoryEnd - position - ZipRecords.CentralHeaderSize)
             {
                 throw new InvalidDataException($"pt: zip central directory entry {i} has a name or extra field past the directory's end.");
             }
 
-            string name = DecodeName(file.Slice(position + CentralHeaderSize, nameLength), i);
+            string name = DecodeName(file.Slice(position + ZipRecords.CentralHeaderSize, nameLength), i);
             if (method != 0 || (flags & EncryptedFlag) != 0)
             {
                 throw new InvalidDataException($"pt: zip record '{name}' is compressed (method {method}) or encrypted; torch.save stores records uncompressed.");
@@ -89,7 +83,7 @@ internal static class StoredZipArchive
             }
 
             records.Add(new(name, data));
-            position += CentralHeaderSize + nameLength + extraLength + commentLength;
+            position += ZipRecords.CentralHeaderSize + nameLength + extraLength + commentLength;
         }
 
         return records;
@@ -98,11 +92,11 @@ internal static class StoredZipArchive
     private static int FindEndOfCentralDirectory(ReadOnlySpan<byte> file)
     {
         // The record is 22 bytes plus a comment of at most 65535; the comment's length must reach the file's end.
-        int lowest = Math.Max(0, file.Length - EndOfCentralDirectorySize - ushort.MaxValue);
-        for (int start = file.Length - EndOfCentralDirectorySize; start >= lowest; start--)
+        int lowest = Math.Max(0, file.Length - ZipRecords.EndOfCentralDirectorySize - ushort.MaxValue);
+        for (int start = file.Length - ZipRecords.EndOfCentralDirectorySize; start >= lowest; start--)
         {
-            if (BinaryPrimitives.ReadUInt32LittleEndian(file[start..]) == EndOfCentralDirectorySignature
-                && BinaryPrimitives.ReadUInt16LittleEndian(file[(start + 20)..]) == file.Length - start - EndOfCentralDirectorySize)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(file[start..]) == ZipRecords.EndOfCentralDirectorySignature
+                && BinaryPrimitives.ReadUInt16LittleEndian(file[(start + 20)..]) == file.Length - start - ZipRecords.EndOfCentralDirectorySize)
             {
                 return start;
             }
@@ -116,22 +110,22 @@ internal static class StoredZipArchive
 
     private static Range LocateData(ReadOnlySpan<byte> file, string name, uint localOffset, uint size, int directoryOffset)
     {
-        if (localOffset > (uint)directoryOffset || directoryOffset - localOffset < LocalHeaderSize
-            || BinaryPrimitives.ReadUInt32LittleEndian(file[(int)localOffset..]) != LocalHeaderSignature)
+        if (localOffset > (uint)directoryOffset || directoryOffset - localOffset < ZipRecords.LocalHeaderSize
+            || BinaryPrimitives.ReadUInt32LittleEndian(file[(int)localOffset..]) != ZipRecords.LocalHeaderSignature)
         {
             throw new InvalidDataException($"pt: zip record '{name}' has no local header at offset {localOffset}.");
         }
 
-        ReadOnlySpan<byte> local = file.Slice((int)localOffset, LocalHeaderSize);
+        ReadOnlySpan<byte> local = file.Slice((int)localOffset, ZipRecords.LocalHeaderSize);
         int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(local[26..]);
         int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(local[28..]);
-        long start = (long)localOffset + LocalHeaderSize + nameLength + extraLength;
+        long start = (long)localOffset + ZipRecords.LocalHeaderSize + nameLength + extraLength;
         if (start > directoryOffset || size > directoryOffset - start)
         {
             throw new InvalidDataException($"pt: zip record '{name}' ({size} bytes at {start}) runs into the central directory at {directoryOffset}.");
         }
 
-        if (!file.Slice((int)localOffset + LocalHeaderSize, nameLength).SequenceEqual(Encoding.UTF8.GetBytes(name)))
+        if (!file.Slice((int)localOffset + ZipRecords.LocalHeaderSize, nameLength).SequenceEqual(Encoding.UTF8.GetBytes(name)))
         {
             throw new InvalidDataException($"pt: zip record '{name}' has another name in its local header.");
         }

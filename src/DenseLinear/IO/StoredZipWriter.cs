@@ -15,12 +15,6 @@ namespace DenseLinear.IO;
 /// </remarks>
 internal sealed class StoredZipWriter
 {
-    private const uint LocalHeaderSignature = 0x04034b50;
-    private const uint CentralHeaderSignature = 0x02014b50;
-    private const uint EndOfCentralDirectorySignature = 0x06054b50;
-    private const int LocalHeaderSize = 30;
-    private const int CentralHeaderSize = 46;
-    private const int EndOfCentralDirectorySize = 22;
     private const int ExtraFieldHeaderSize = 4;
     private const int Alignment = 64;
     private const ushort Version = 20;
@@ -39,7 +33,7 @@ internal sealed class StoredZipWriter
     public void Add(string name, ReadOnlySpan<byte> data)
     {
         byte[] utf8 = Encoding.UTF8.GetBytes(name);
-        long dataStart = position + LocalHeaderSize + utf8.Length + ExtraFieldHeaderSize;
+        long dataStart = position + ZipRecords.LocalHeaderSize + utf8.Length + ExtraFieldHeaderSize;
         int padding = (int)((Alignment - (dataStart % Alignment)) % Alignment);
         long end = dataStart + padding + data.Length;
         if (records.Count >= ushort.MaxValue - 1 || end >= uint.MaxValue)
@@ -48,9 +42,9 @@ internal sealed class StoredZipWriter
         }
 
         uint crc = Crc32(data);
-        var header = new byte[LocalHeaderSize + utf8.Length + ExtraFieldHeaderSize + padding];
+        var header = new byte[ZipRecords.LocalHeaderSize + utf8.Length + ExtraFieldHeaderSize + padding];
         Span<byte> span = header;
-        BinaryPrimitives.WriteUInt32LittleEndian(span, LocalHeaderSignature);
+        BinaryPrimitives.WriteUInt32LittleEndian(span, ZipRecords.LocalHeaderSignature);
         BinaryPrimitives.WriteUInt16LittleEndian(span[4..], Version);
 
         // Flags, method (0, stored), time and date stay zero, so equal content gives equal bytes.
@@ -59,8 +53,8 @@ internal sealed class StoredZipWriter
         BinaryPrimitives.WriteUInt32LittleEndian(span[22..], (uint)data.Length);
         BinaryPrimitives.WriteUInt16LittleEndian(span[26..], (ushort)utf8.Length);
         BinaryPrimitives.WriteUInt16LittleEndian(span[28..], (ushort)(ExtraFieldHeaderSize + padding));
-        utf8.CopyTo(span[LocalHeaderSize..]);
-        Span<byte> extra = span[(LocalHeaderSize + utf8.Length)..];
+        utf8.CopyTo(span[ZipRecords.LocalHeaderSize..]);
+        Span<byte> extra = span[(ZipRecords.LocalHeaderSize + utf8.Length)..];
         BinaryPrimitives.WriteUInt16LittleEndian(extra, PaddingFieldId);
         BinaryPrimitives.WriteUInt16LittleEndian(extra[2..], (ushort)padding);
         extra[ExtraFieldHeaderSize..].Fill((byte)'Z');
@@ -78,9 +72,9 @@ internal sealed class StoredZipWriter
         using var directory = new MemoryStream();
         foreach ((byte[] name, uint crc, uint size, uint offset) in records)
         {
-            var header = new byte[CentralHeaderSize];
+            var header = new byte[ZipRecords.CentralHeaderSize];
             Span<byte> span = header;
-            BinaryPrimitives.WriteUInt32LittleEndian(span, CentralHeaderSignature);
+            BinaryPrimitives.WriteUInt32LittleEndian(span, ZipRecords.CentralHeaderSignature);
             BinaryPrimitives.WriteUInt16LittleEndian(span[4..], Version);
             BinaryPrimitives.WriteUInt16LittleEndian(span[6..], Version);
             BinaryPrimitives.WriteUInt32LittleEndian(span[16..], crc);
@@ -97,15 +91,15 @@ internal sealed class StoredZipWriter
             throw new NotSupportedException($"pt: the zip central directory would end at byte {position + directory.Length}; archives of 4 GiB or more need zip64, which is not written.");
         }
 
-        var end = new byte[EndOfCentralDirectorySize];
-        BinaryPrimitives.WriteUInt32LittleEndian(end, EndOfCentralDirectorySignature);
+        var end = new byte[ZipRecords.EndOfCentralDirectorySize];
+        BinaryPrimitives.WriteUInt32LittleEndian(end, ZipRecords.EndOfCentralDirectorySignature);
         BinaryPrimitives.WriteUInt16LittleEndian(end.AsSpan(8), (ushort)records.Count);
         BinaryPrimitives.WriteUInt16LittleEndian(end.AsSpan(10), (ushort)records.Count);
         BinaryPrimitives.WriteUInt32LittleEndian(end.AsSpan(12), (uint)directory.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(end.AsSpan(16), (uint)position);
         stream.Write(directory.GetBuffer().AsSpan(0, (int)directory.Length));
         stream.Write(end);
-        position += directory.Length + EndOfCentralDirectorySize;
+        position += directory.Length + ZipRecords.EndOfCentralDirectorySize;
     }
 
     // The zip CRC-32 (reflected polynomial 0xEDB88320): torch 1.13 does not check it, but zip tools (Python's zipfile) do.
