@@ -91,10 +91,10 @@ internal static class ConvertCommand
                 throw new ArgumentException($"--activations gives {names[i]} for layer {i} ({layer.Name}) but the file records {ActivationNames.Of(recorded)}.", nameof(list));
             }
 
-            layers.Add(new StoredLayer(layer.Name, layer.Layout, layer.Weight, layer.Bias, activation, layer.WeightPath, layer.BiasPath));
+            layers.Add(layer.WithActivation(activation));
         }
 
-        return new StoredModel(model.Format, layers, model.OtherLayers, [.. model.Notes.Where(note => !note.Contains("records no activations", StringComparison.Ordinal)), $"activations given on the command line: {list}"]);
+        return new StoredModel(model.Format, layers, model.OtherLayers, [.. model.Notes, $"activations given on the command line: {list}"]);
     }
 
     private static string Describe(string inPath, StoredModel model, string outPath, ModelFileFormat format, StoredModel written)

@@ -33,7 +33,8 @@ internal static class InspectCommand
             StoredLayer layer = model.Layers[i];
             string weight = layer.Layout == WeightLayout.OutIn ? "weight W [out, in]" : "kernel K [in, units]";
             string bias = layer.Bias is null ? "no bias" : $"bias {Tensor(layer.Bias)} ({layer.BiasPath})";
-            text.WriteLine($"  {i}  {layer.Name}: {layer.InFeatures} -> {layer.OutFeatures}, {weight} {Tensor(layer.Weight)} ({layer.WeightPath}), {bias}, activation {Activation(layer.Activation)}");
+            string mismatch = layer.LayoutMismatch is null ? string.Empty : $"; layout mismatch: {layer.LayoutMismatch}";
+            text.WriteLine($"  {i}  {layer.Name}: {layer.InFeatures} -> {layer.OutFeatures}, {weight} {Tensor(layer.Weight)} ({layer.WeightPath}), {bias}, activation {Activation(layer.Activation)}{mismatch}");
         }
 
         foreach (NonDenseLayer other in model.OtherLayers)
@@ -63,6 +64,7 @@ internal static class InspectCommand
                 ["weight"] = TensorJson(layer.WeightPath, layer.Weight),
                 ["bias"] = layer.Bias is null ? null : TensorJson(layer.BiasPath!, layer.Bias),
                 ["activation"] = layer.Activation is Activation a ? ActivationNames.Of(a) : null,
+                ["layoutMismatch"] = layer.LayoutMismatch,
             });
         }
 

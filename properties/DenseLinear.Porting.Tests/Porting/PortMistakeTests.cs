@@ -40,8 +40,8 @@ public sealed class PortMistakeTests
     [Fact]
     public void A_forgotten_transpose_is_named_and_the_layer_is_not_run()
     {
-        // B stores fc1's W [8, 4] as if it were the Keras kernel [in, units]. Without a bias: a bias [8] would not fit
-        // the kernel's 4 units, and the readers refuse that file before any comparison.
+        // B stores fc1's W [8, 4] as if it were the Keras kernel [in, units], without a bias: a model built in memory,
+        // not read (a reader given the bias [8] keeps the layer as W [out, in] with its LayoutMismatch, tested below).
         StoredModel original = With(Original, 0, layer => WithBias(layer, null));
         StoredModel broken = With(Keras(original), 0, layer => WithWeight(layer, original.Layers[0].Weight, WeightLayout.InOut));
         PortReport report = PortCheck.Compare(original, broken);
@@ -53,6 +53,36 @@ public sealed class PortMistakeTests
         Assert.False(report.Forward.Layers[0].Ran);
         Assert.Contains("[16, 4]", report.Forward.Layers[0].Reason, StringComparison.Ordinal);
         Assert.True(report.Forward.Layers[1].Passed);
+    }
+
+    [Fact]
+    public void A_layout_mismatch_the_reader_found_is_a_forgotten_transpose_compared_as_laid_out()
+    {
+        // fc1's kernel stored [8, 4] with its bias [8]: the reader keeps it as W [out, in], so the values compare and the chain runs.
+        StoredModel broken = StoredModel.Read(ForgottenTransposeFiles.KerasArchive(Original, 0));
+        PortReport report = PortCheck.Compare(Original, broken);
+        PortFinding finding = Assert.Single(report.Findings);
+        Assert.Equal(PortMistakeKind.ForgottenTranspose, finding.Kind);
+        Assert.Equal(0, finding.LayerIndex);
+        Assert.StartsWith("Layer 0 fc1 (fc1.weight) / fc1 (layers/dense/vars/0): forgotten transpose in B's file: the kernel is stored [8, 4] = [units, in]", finding.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Read as it is laid out, the weight is A's.", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(WeightMatch.Direct, report.Layers[0].Weights);
+        Assert.Equal(BiasMatch.Same, report.Layers[0].Bias);
+        Assert.Equal(broken.Layers[0].LayoutMismatch, report.Layers[0].LayoutMismatchB);
+        Assert.Null(report.Layers[0].LayoutMismatchA);
+        Assert.All(report.Forward.Layers, layer => Assert.True(layer.Ran && layer.Passed));
+        Assert.Equal(PortVerdict.Different, report.Verdict);
+        Assert.Contains("(stored in the other layout)", report.ToText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_layout_mismatch_with_other_values_is_named_twice()
+    {
+        StoredModel other = PyTorch(99, 4, 8, 8, 3);
+        StoredModel broken = StoredModel.Read(ForgottenTransposeFiles.KerasArchive(With(Original, 0, _ => other.Layers[0]), 0));
+        PortReport report = PortCheck.Compare(Original, broken);
+        Assert.Equal([PortMistakeKind.ForgottenTranspose, PortMistakeKind.DifferentWeights], report.Findings.Where(f => f.LayerIndex == 0).Select(f => f.Kind).Take(2));
+        Assert.EndsWith("it differs from A's besides.", report.Findings[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,8 +165,20 @@ public sealed class PortMistakeTests
         StoredModel stateDict = PyTorch(1, recordActivations: false, 4, 8, 8, 3);
         PortReport report = PortCheck.Compare(stateDict, Port);
         Assert.Equal(PortVerdict.Same, report.Verdict);
-        Assert.Contains(report.Notes, note => note.Contains("A does not record the activation of layers 0, 1, 2", StringComparison.Ordinal) && note.Contains("relu, relu, linear", StringComparison.Ordinal));
+        string note = Assert.Single(report.Notes);
+        Assert.Equal("A's format, PyTorch checkpoint (.pt), records no activation for layers 0, 1, 2; the forward pass assumes B's: relu, relu, linear.", note);
         Assert.Equal(Activation.Relu, report.Forward.Layers[0].ActivationA);
+    }
+
+    [Fact]
+    public void The_unrecorded_activation_note_names_the_format_once()
+    {
+        // A weights-only Keras file records no activations either; the note says which format, not "a state_dict".
+        StoredModel weightsOnly = StoredModel.Read(ForgottenTransposeFiles.KerasWeights(Original, -1));
+        PortReport report = PortCheck.Compare(Original, weightsOnly);
+        Assert.Equal(PortVerdict.Same, report.Verdict);
+        Assert.Equal("B's format, Keras 3 weights (.weights.h5), records no activation for layers 0, 1, 2; the forward pass assumes A's: relu, relu, linear.", Assert.Single(report.Notes));
+        Assert.Empty(weightsOnly.Notes);
     }
 
     [Fact]

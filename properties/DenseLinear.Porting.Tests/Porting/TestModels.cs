@@ -36,6 +36,10 @@ internal static class TestModels
         return new StoredModel(model.Format, layers);
     }
 
+    /// <summary>The model with no bias in any layer.</summary>
+    public static StoredModel WithoutBiases(StoredModel model) =>
+        new(model.Format, [.. model.Layers.Select(layer => WithBias(layer, null))]);
+
     /// <summary>A layer with a new weight (stored in <paramref name="layout"/>), the rest kept.</summary>
     public static StoredLayer WithWeight(StoredLayer layer, StoredTensor weight, WeightLayout layout) =>
         new(layer.Name, layout, weight, layer.Bias, layer.Activation, layer.WeightPath, layer.BiasPath);

@@ -3,25 +3,21 @@ namespace DenseLinear.IO;
 /// <summary>
 /// Collects a Keras model's layers in order into a <see cref="StoredModel"/>: Dense layers kept, InputLayer and
 /// Dropout listed as the identity they are at inference, an Activation layer folded into a linear Dense before it,
-/// every other layer refused by name.
+/// every other layer refused by name. Each kernel's layout is decided at the end by <see cref="LayoutEvidence"/>,
+/// so a kernel stored [units, in] (PyTorch's layout) is kept and named as the forgotten transpose it is.
 /// </summary>
 internal sealed class KerasChain(string source)
 {
-    private readonly List<StoredLayer> layers = [];
+    private readonly List<DenseLayerEntry> layers = [];
     private readonly List<NonDenseLayer> others = [];
-    private readonly List<string> notes = [];
     private bool activationPending;
 
-    public void AddDense(string name, StoredTensor kernel, string kernelPath, StoredTensor? bias, string? biasPath, string? activationName, bool activationRecorded)
+    public void AddDense(string name, StoredTensor kernel, string kernelPath, StoredTensor? bias, string? biasPath, string? activationName, bool activationRecorded, long? units = null)
     {
         Activation? activation = activationRecorded ? Parse(activationName, name) : null;
-        var layer = new StoredLayer(name, WeightLayout.InOut, kernel, bias, activation, kernelPath, biasPath);
-        if (layers.Count > 0 && layers[^1].OutFeatures != layer.InFeatures)
-        {
-            throw new InvalidDataException($"keras: {source}: layer '{name}' takes {layer.InFeatures} features but '{layers[^1].Name}' before it gives {layers[^1].OutFeatures}.");
-        }
-
-        layers.Add(layer);
+        var entry = new DenseLayerEntry(name, kernel, bias, activation, kernelPath, bias is null ? null : biasPath, units);
+        LayoutEvidence.ThrowIfNoLayoutFits(entry, WeightLayout.InOut);
+        layers.Add(entry);
         activationPending = activation == Activation.Linear;
     }
 
@@ -39,8 +35,8 @@ internal sealed class KerasChain(string source)
                 others.Add(new NonDenseLayer(config.Name, config.ClassName, "identity at inference"));
                 break;
             case "Activation" when activationPending:
-                StoredLayer previous = layers[^1];
-                layers[^1] = new StoredLayer(previous.Name, previous.Layout, previous.Weight, previous.Bias, Parse(config.Activation, config.Name), previous.WeightPath, previous.BiasPath);
+                DenseLayerEntry previous = layers[^1];
+                layers[^1] = previous with { Activation = Parse(config.Activation, config.Name) };
                 activationPending = false;
                 others.Add(new NonDenseLayer(config.Name, config.ClassName, $"folded into '{previous.Name}' as its activation {config.Activation}"));
                 break;
@@ -57,10 +53,24 @@ internal sealed class KerasChain(string source)
         others.Add(new NonDenseLayer(name, "unrecorded", $"no weights at '{groupPath}'; a weights-only file does not record what it does"));
     }
 
-    public void Note(string note) => notes.Add(note);
+    public StoredModel Build(ModelFileFormat format)
+    {
+        if (layers.Count == 0)
+        {
+            throw new InvalidDataException($"keras: {source} holds no Dense layers.");
+        }
 
-    public StoredModel Build(ModelFileFormat format) =>
-        layers.Count > 0 ? new StoredModel(format, layers, others, notes) : throw new InvalidDataException($"keras: {source} holds no Dense layers.");
+        List<StoredLayer> dense = LayoutEvidence.Decide(layers, WeightLayout.InOut);
+        for (int i = 1; i < dense.Count; i++)
+        {
+            if (dense[i - 1].OutFeatures != dense[i].InFeatures)
+            {
+                throw new InvalidDataException($"keras: {source}: layer '{dense[i].Name}' takes {dense[i].InFeatures} features but '{dense[i - 1].Name}' before it gives {dense[i - 1].OutFeatures}.");
+            }
+        }
+
+        return new StoredModel(format, dense, others);
+    }
 
     private Activation Parse(string? activationName, string layer) =>
         ActivationNames.TryParse(activationName, out Activation activation)

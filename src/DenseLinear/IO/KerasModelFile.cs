@@ -51,9 +51,15 @@ public static class KerasModelFile
     /// each layer named as before unless that name is empty, a number or has a <c>/</c> (then <c>dense</c>,
     /// <c>dense_1</c>, …); activations kept, an unrecorded one written as linear.
     /// </summary>
+    /// <exception cref="InvalidDataException">A layer has a <see cref="StoredLayer.LayoutMismatch"/>: its file could not be loaded by its framework, so it is not converted.</exception>
     public static StoredModel ToKeras(StoredModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        foreach (StoredLayer layer in model.Layers)
+        {
+            layer.ThrowIfLayoutMismatch("converted to Keras");
+        }
+
         return model.Relayout(
             ModelFileFormat.KerasWeights,
             WeightLayout.InOut,
@@ -64,6 +70,7 @@ public static class KerasModelFile
 
     /// <summary>Writes the model as a Keras 3 <c>.weights.h5</c> file (converted by <see cref="ToKeras"/>).</summary>
     /// <exception cref="ArgumentException">Two layers would get the same Keras name.</exception>
+    /// <exception cref="InvalidDataException">A layer has a <see cref="StoredLayer.LayoutMismatch"/>.</exception>
     public static void WriteWeights(Stream stream, StoredModel model)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -72,6 +79,7 @@ public static class KerasModelFile
 
     /// <summary>Writes the model as a Keras 3 <c>.weights.h5</c> file at <paramref name="path"/>.</summary>
     /// <exception cref="ArgumentException">Two layers would get the same Keras name.</exception>
+    /// <exception cref="InvalidDataException">A layer has a <see cref="StoredLayer.LayoutMismatch"/>.</exception>
     public static void WriteWeightsFile(string path, StoredModel model)
     {
         using FileStream stream = File.Create(path);
@@ -84,6 +92,7 @@ public static class KerasModelFile
     /// stored uncompressed, as Keras writes it, and byte for byte the same for the same model.
     /// </summary>
     /// <exception cref="ArgumentException">Two layers would get the same Keras name.</exception>
+    /// <exception cref="InvalidDataException">A layer has a <see cref="StoredLayer.LayoutMismatch"/>.</exception>
     public static void WriteArchive(Stream stream, StoredModel model)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -92,6 +101,7 @@ public static class KerasModelFile
 
     /// <summary>Writes the model as a <c>.keras</c> archive at <paramref name="path"/>; see <see cref="WriteArchive"/>.</summary>
     /// <exception cref="ArgumentException">Two layers would get the same Keras name.</exception>
+    /// <exception cref="InvalidDataException">A layer has a <see cref="StoredLayer.LayoutMismatch"/>.</exception>
     public static void WriteArchiveFile(string path, StoredModel model)
     {
         using FileStream stream = File.Create(path);

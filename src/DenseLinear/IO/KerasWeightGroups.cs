@@ -46,7 +46,6 @@ internal static partial class KerasWeightGroups
         }
         else
         {
-            chain.Note("A weights-only file records no activations.");
             var dense = new List<(int Counter, string Group)>();
             foreach (string group in groups)
             {
@@ -102,11 +101,6 @@ internal static partial class KerasWeightGroups
         }
 
         var chain = new KerasChain(source);
-        if (configs is null)
-        {
-            chain.Note("A weights-only file records no activations.");
-        }
-
         foreach (string name in layerNames)
         {
             string groupPath = prefix + name;
@@ -179,12 +173,13 @@ internal static partial class KerasWeightGroups
             throw new InvalidDataException($"keras: {source}: Dense layer '{name}' has weights named {string.Join(", ", weights.Select(weight => $"'{weight.Name}'"))}, not 'kernel' and 'bias'.");
         }
 
-        if (config is not null && (config.UseBias != (bias is not null) || (kernel.Rank == 2 && kernel.Shape[1] != config.Units)))
+        // units may be the kernel's first dimension: a kernel stored [units, in], which the chain names as a forgotten transpose.
+        if (config is not null && (config.UseBias != (bias is not null) || (kernel.Rank == 2 && kernel.Shape[1] != config.Units && kernel.Shape[0] != config.Units)))
         {
             throw new InvalidDataException($"keras: {source}: Dense layer '{name}' is configured with units={config.Units}, use_bias={config.UseBias}, but stores a kernel {kernel}{(bias is null ? " and no bias" : " and a bias")}.");
         }
 
-        chain.AddDense(name, kernel, kernelPath, bias?.Tensor, bias?.Path, config?.Activation, config is not null);
+        chain.AddDense(name, kernel, kernelPath, bias?.Tensor, bias?.Path, config?.Activation, config is not null, config?.Units);
     }
 
     /// <summary>Keras' snake case of a class name: <c>InputLayer</c> → <c>input_layer</c>, <c>ReLU</c> → <c>re_lu</c>.</summary>

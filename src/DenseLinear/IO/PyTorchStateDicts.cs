@@ -8,7 +8,9 @@ namespace DenseLinear.IO;
 /// A <c>.pt</c> file keeps the dict's order, which is the modules' registration order. A safetensors file does not
 /// (writers sort its header), so there the order comes from the <c>denselinear.layers</c> metadata when DenseLinear
 /// wrote the file, else from the prefixes compared numerically where they differ by a number (<c>0</c>, <c>2</c>,
-/// <c>10</c>; <c>fc1</c>, <c>fc2</c>, <c>fc10</c>), and the layers must chain in that order. A <c>state_dict</c> records
+/// <c>10</c>; <c>fc1</c>, <c>fc2</c>, <c>fc10</c>), and the layers must chain in that order. A weight the file shows to
+/// be stored [in, out] (its bias, or the chain, says so: <see cref="LayoutEvidence"/>) is kept in that layout with a
+/// <see cref="StoredLayer.LayoutMismatch"/>. A <c>state_dict</c> records
 /// no activations; the <c>denselinear.activations</c> metadata carries them where DenseLinear wrote it.
 /// </remarks>
 internal static class PyTorchStateDicts
@@ -39,8 +41,8 @@ internal static class PyTorchStateDicts
             prefixes = OrderOfSafetensors(stateDict, prefixes, notes);
         }
 
-        Activation?[] activations = ActivationsOf(stateDict, prefixes.Count, notes);
-        var layers = new List<StoredLayer>(prefixes.Count);
+        Activation?[] activations = ActivationsOf(stateDict, prefixes.Count);
+        var entries = new List<DenseLayerEntry>(prefixes.Count);
         for (int i = 0; i < prefixes.Count; i++)
         {
             string weightName = Qualify(prefixes[i], "weight"), biasName = Qualify(prefixes[i], "bias");
@@ -50,13 +52,19 @@ internal static class PyTorchStateDicts
             }
 
             stateDict.TryGetTensor(biasName, out StoredTensor? bias);
-            var layer = new StoredLayer(prefixes[i], WeightLayout.OutIn, weight, bias, activations[i], weightName, bias is null ? null : biasName);
-            if (layers.Count > 0 && layers[^1].OutFeatures != layer.InFeatures)
-            {
-                throw new InvalidDataException($"Layer '{layer.Name}' takes {layer.InFeatures} features but '{layers[^1].Name}' before it gives {layers[^1].OutFeatures}.");
-            }
+            var entry = new DenseLayerEntry(prefixes[i], weight, bias, activations[i], weightName, bias is null ? null : biasName, null);
+            LayoutEvidence.ThrowIfNoLayoutFits(entry, WeightLayout.OutIn);
+            entries.Add(entry);
+        }
 
-            layers.Add(layer);
+        // A weight stored [in, out] (Keras' layout) is kept and named as the forgotten transpose it is, when the file shows it.
+        List<StoredLayer> layers = LayoutEvidence.Decide(entries, WeightLayout.OutIn);
+        for (int i = 1; i < layers.Count; i++)
+        {
+            if (layers[i - 1].OutFeatures != layers[i].InFeatures)
+            {
+                throw new InvalidDataException($"Layer '{layers[i].Name}' takes {layers[i].InFeatures} features but '{layers[i - 1].Name}' before it gives {layers[i - 1].OutFeatures}.");
+            }
         }
 
         return new StoredModel(format, layers, notes: notes);
@@ -67,6 +75,7 @@ internal static class PyTorchStateDicts
         var tensors = new List<KeyValuePair<string, StoredTensor>>();
         foreach (StoredLayer layer in model.Layers)
         {
+            layer.ThrowIfLayoutMismatch("converted to a state_dict");
             StoredTensor weight = layer.Layout == WeightLayout.OutIn ? layer.Weight : layer.Weight.TransposeMatrix();
             tensors.Add(new(Qualify(layer.Name, "weight"), weight));
             if (layer.Bias is not null)
@@ -126,7 +135,8 @@ internal static class PyTorchStateDicts
         return sorted;
     }
 
-    private static Activation?[] ActivationsOf(SafetensorsContent stateDict, int count, List<string> notes)
+    // Without the metadata the activations are unrecorded (null): a state_dict has none to say.
+    private static Activation?[] ActivationsOf(SafetensorsContent stateDict, int count)
     {
         var activations = new Activation?[count];
         if (stateDict.Metadata.TryGetValue(ActivationsKey, out string? recorded))
@@ -143,10 +153,6 @@ internal static class PyTorchStateDicts
                     ? activation
                     : throw new InvalidDataException($"The metadata '{ActivationsKey}' names an unknown activation '{names[i]}'.");
             }
-        }
-        else
-        {
-            notes.Add("A PyTorch state_dict records no activations (they are modules without parameters).");
         }
 
         return activations;

@@ -17,6 +17,24 @@ public sealed class StoredLayer
     /// <param name="biasPath">Where the bias is, or <see langword="null"/>.</param>
     /// <exception cref="InvalidDataException">The weight is not a matrix, or the bias is not a vector of the layer's output length; the message names the shapes.</exception>
     public StoredLayer(string name, WeightLayout layout, StoredTensor weight, StoredTensor? bias, Activation? activation, string weightPath, string? biasPath)
+        : this(name, layout, weight, bias, activation, weightPath, biasPath, null)
+    {
+    }
+
+    /// <summary>Creates a layer from its stored tensors, saying why its layout is not its file format's.</summary>
+    /// <param name="name">The layer's name in its file.</param>
+    /// <param name="layout">How <paramref name="weight"/> is really laid out, whatever its file's convention.</param>
+    /// <param name="weight">A matrix: W [out, in] for <see cref="WeightLayout.OutIn"/>, K [in, units] for <see cref="WeightLayout.InOut"/>.</param>
+    /// <param name="bias">The bias [out], or <see langword="null"/> for none.</param>
+    /// <param name="activation">The activation after the affine map, or <see langword="null"/> when the file does not record it.</param>
+    /// <param name="weightPath">Where the weight is in the file.</param>
+    /// <param name="biasPath">Where the bias is, or <see langword="null"/>.</param>
+    /// <param name="layoutMismatch">
+    /// <see langword="null"/> when the weight is in its file format's layout; else why the reader found it in the other
+    /// framework's (see <see cref="LayoutMismatch"/>).
+    /// </param>
+    /// <exception cref="InvalidDataException">The weight is not a matrix, or the bias is not a vector of the layer's output length; the message names the shapes.</exception>
+    public StoredLayer(string name, WeightLayout layout, StoredTensor weight, StoredTensor? bias, Activation? activation, string weightPath, string? biasPath, string? layoutMismatch)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(weight);
@@ -45,6 +63,7 @@ public sealed class StoredLayer
         Activation = activation;
         WeightPath = weightPath;
         BiasPath = bias is null ? null : biasPath ?? throw new ArgumentNullException(nameof(biasPath));
+        LayoutMismatch = layoutMismatch;
     }
 
     /// <summary>The layer's name in its file.</summary>
@@ -68,6 +87,21 @@ public sealed class StoredLayer
     /// <summary>Where the bias is in the file, or <see langword="null"/>.</summary>
     public string? BiasPath { get; }
 
+    /// <summary>
+    /// <see langword="null"/> when the weight is laid out as its file format says (W [out, in] in a PyTorch file, K [in,
+    /// units] in a Keras one); otherwise why the reader found it in the other framework's layout, which
+    /// <see cref="Layout"/> then gives: a forgotten transpose, e.g. <c>the kernel is stored [8, 4] = [units, in],
+    /// PyTorch's layout; the bias [8] and units=8 say Keras' [in, units] is [4, 8]: a forgotten transpose</c>.
+    /// </summary>
+    /// <remarks>
+    /// A reader decides it only from evidence in the file: a bias whose length is the weight's other dimension and
+    /// not this one, a Keras config's <c>units</c> equal to the kernel's first dimension and not its second, or a chain
+    /// that links only with this layer transposed. A square weight, or one without such evidence, is taken in the
+    /// file's convention. The framework itself could not load such a file, so the writers and
+    /// <c>LayerWeightFiles.ReadSequential</c> refuse a layer that has one.
+    /// </remarks>
+    public string? LayoutMismatch { get; }
+
     /// <summary>The number of inputs: W's second or K's first dimension.</summary>
     public long InFeatures => Weight.Shape[Layout == WeightLayout.OutIn ? 1 : 0];
 
@@ -82,13 +116,31 @@ public sealed class StoredLayer
     /// <param name="name">The name in the target file.</param>
     /// <param name="weightPath">The weight's path in the target file.</param>
     /// <param name="biasPath">The bias's path in the target file (ignored without a bias).</param>
+    /// <exception cref="InvalidDataException">The layer has a <see cref="LayoutMismatch"/>: its file could not be loaded by its framework, so it is not converted.</exception>
     public StoredLayer WithLayout(WeightLayout layout, string name, string weightPath, string? biasPath)
     {
+        ThrowIfLayoutMismatch("converted");
         StoredTensor weight = layout == Layout ? Weight : Weight.TransposeMatrix();
         return new StoredLayer(name, layout, weight, Bias, Activation, weightPath, Bias is null ? null : biasPath);
     }
 
+    /// <summary>The same layer with <paramref name="activation"/>, everything else kept (the layout mismatch too).</summary>
+    /// <param name="activation">The activation, or <see langword="null"/> for unrecorded.</param>
+    public StoredLayer WithActivation(Activation? activation) =>
+        new(Name, Layout, Weight, Bias, activation, WeightPath, BiasPath, LayoutMismatch);
+
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Name}: {(Layout == WeightLayout.OutIn ? "weight" : "kernel")} {Weight}{(Bias is null ? ", no bias" : $", bias {Bias}")}, activation {Activation?.ToString() ?? "not recorded"}";
+        $"{Name}: {(Layout == WeightLayout.OutIn ? "weight" : "kernel")} {Weight}{(Bias is null ? ", no bias" : $", bias {Bias}")}, activation {Activation?.ToString() ?? "not recorded"}{(LayoutMismatch is null ? string.Empty : $", layout mismatch: {LayoutMismatch}")}";
+
+    /// <summary>Refuses to go on with a layer whose file its framework could not load.</summary>
+    /// <param name="what">What cannot be done, as a past participle: <c>converted</c>, <c>loaded</c>.</param>
+    /// <exception cref="InvalidDataException">The layer has a <see cref="LayoutMismatch"/>.</exception>
+    internal void ThrowIfLayoutMismatch(string what)
+    {
+        if (LayoutMismatch is not null)
+        {
+            throw new InvalidDataException($"Layer '{Name}' cannot be {what}: {LayoutMismatch}. {(Layout == WeightLayout.OutIn ? "Keras" : "PyTorch")} could not load that file either; transpose the weight in the source first.");
+        }
+    }
 }

@@ -42,7 +42,7 @@ public sealed class StoredModel
     /// <summary>The layers that are not dense and leave the function unchanged, or were folded into a dense layer.</summary>
     public IReadOnlyList<NonDenseLayer> OtherLayers { get; }
 
-    /// <summary>What the file did not record and how the reader dealt with it (activations of a <c>state_dict</c>, an order taken from names).</summary>
+    /// <summary>What the file did not say and how the reader filled it (a safetensors order taken from names). An unrecorded activation is no note: <see cref="StoredLayer.Activation"/> is <see langword="null"/>.</summary>
     public IReadOnlyList<string> Notes { get; }
 
     /// <summary>Reads a model file of any supported format, chosen by its bytes.</summary>
@@ -73,6 +73,7 @@ public sealed class StoredModel
     /// <c>&lt;layer&gt;.weight</c> and <c>&lt;layer&gt;.bias</c>. The layer names and activations go into the safetensors
     /// metadata (<c>denselinear.layers</c>, <c>denselinear.activations</c>), which a <c>.pt</c> file does not keep.
     /// </summary>
+    /// <exception cref="InvalidDataException">A layer has a <see cref="StoredLayer.LayoutMismatch"/>: its file could not be loaded by its framework, so it is not converted.</exception>
     public SafetensorsContent ToStateDict() => PyTorchStateDicts.FromModel(this);
 
     /// <summary>The model with every layer in <paramref name="layout"/>, keeping names, tensors' bits and activations.</summary>

@@ -59,7 +59,7 @@ public static class LayerWeightFiles
     /// <param name="stateDict">The file's tensors, from <see cref="PyTorchCheckpointFile"/> or <see cref="SafetensorsFile"/>.</param>
     /// <param name="hiddenActivation">The activation between layers, given to every Dense layer but the last (a state_dict does not record it).</param>
     /// <param name="matMulKernel">The matrix multiplication the layers run on; the default when <see langword="null"/>.</param>
-    /// <exception cref="InvalidDataException">A name is not <c>&lt;index&gt;.weight</c> or <c>&lt;index&gt;.bias</c>, a bias has no weight, a tensor does not fit, or consecutive layers do not chain.</exception>
+    /// <exception cref="InvalidDataException">A name is not <c>&lt;index&gt;.weight</c> or <c>&lt;index&gt;.bias</c>, a bias has no weight, a tensor does not fit, consecutive layers do not chain, or a weight is stored [in, out] as its bias or the chain shows (a forgotten transpose: the message says why).</exception>
     public static SequentialLayers<T> ReadSequential<T>(SafetensorsContent stateDict, Activation hiddenActivation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -87,6 +87,7 @@ public static class LayerWeightFiles
             throw new InvalidDataException("The state_dict holds no Linear layers.");
         }
 
+        ThrowIfLayoutMismatch(stateDict, indices);
         var linear = new List<LinearLayer<T>>();
         var sixteenBitWeights = new List<StoredTensor?>();
         var dense = new List<DenseLayer<T>>();
@@ -151,7 +152,7 @@ public static class LayerWeightFiles
     /// one hidden activation on every layer but the last and linear on the last, as <see cref="SequentialLayers{T}"/>
     /// computes; where the file records none, <paramref name="hiddenActivation"/> is used.
     /// </summary>
-    /// <exception cref="InvalidDataException">The recorded activations are not of that form, or a tensor does not fit.</exception>
+    /// <exception cref="InvalidDataException">The recorded activations are not of that form, a tensor does not fit, or a layer has a <see cref="StoredLayer.LayoutMismatch"/> (its framework could not load that file; the message says why).</exception>
     public static SequentialLayers<T> ReadSequential<T>(StoredModel model, Activation hiddenActivation = Activation.Linear, IMatMulKernel<T>? matMulKernel = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -166,6 +167,7 @@ public static class LayerWeightFiles
         for (int i = 0; i < model.Layers.Count; i++)
         {
             StoredLayer layer = model.Layers[i];
+            layer.ThrowIfLayoutMismatch("loaded");
             tensors.Add(new($"{i}.weight", layer.Layout == WeightLayout.OutIn ? layer.Weight : layer.Weight.TransposeMatrix()));
             if (layer.Bias is not null)
             {
@@ -233,6 +235,31 @@ public static class LayerWeightFiles
         if (biasPath is not null)
         {
             NpyFile.WriteFile(biasPath, StoredTensor.FromTensor(layer.Bias));
+        }
+    }
+
+    // A weight the file shows to be stored [in, out] (its bias, or the chain, says so) is refused with that reason,
+    // not as a bias that does not fit: a forgotten transpose, which PyTorch could not load either.
+    private static void ThrowIfLayoutMismatch(SafetensorsContent stateDict, SortedSet<int> indices)
+    {
+        var entries = new List<DenseLayerEntry>(indices.Count);
+        foreach (int index in indices)
+        {
+            string prefix = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            stateDict.TryGetTensor(Qualify(prefix, "weight"), out StoredTensor? weight);
+            stateDict.TryGetTensor(Qualify(prefix, "bias"), out StoredTensor? bias);
+            var entry = new DenseLayerEntry(prefix, weight!, bias, null, Qualify(prefix, "weight"), bias is null ? null : Qualify(prefix, "bias"), null);
+            if (!LayoutEvidence.FitsSomeLayout(entry))
+            {
+                return;
+            }
+
+            entries.Add(entry);
+        }
+
+        foreach (StoredLayer layer in LayoutEvidence.Decide(entries, WeightLayout.OutIn))
+        {
+            layer.ThrowIfLayoutMismatch("loaded");
         }
     }
 

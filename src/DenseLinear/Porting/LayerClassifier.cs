@@ -21,6 +21,7 @@ internal static class LayerClassifier
 
         WeightMatch match = kb.SameAs(ka) ? WeightMatch.Direct : kb.IsTransposeOf(ka) ? WeightMatch.Transposed : WeightMatch.Neither;
         bool sameLayer = match == WeightMatch.Direct;
+        int first = findings.Count;
         switch (match)
         {
             case WeightMatch.Transposed when ka.IsSquare:
@@ -44,9 +45,35 @@ internal static class LayerClassifier
                 break;
         }
 
+        // A layout mismatch a reader found in the file comes first; the weights were compared in the layout they have.
+        findings.InsertRange(first, [.. LayoutMismatch(a, "A", match, at, label, index), .. LayoutMismatch(b, "B", match, at, label, index)]);
         BiasMatch bias = sameLayer ? CompareBias(a, b, at, label, index, findings, notes) : BiasMatch.NotCompared;
         CompareActivation(a, b, at, label, index, findings);
-        return new LayerComparison(index, a.Name, b.Name, a.WeightPath, b.WeightPath, ka.Shape, kb.Shape, a.Weight.DType, b.Weight.DType, match, bias, a.Activation, b.Activation);
+        return new LayerComparison(index, a.Name, b.Name, a.WeightPath, b.WeightPath, ka.Shape, kb.Shape, a.Weight.DType, b.Weight.DType, match, bias, a.Activation, b.Activation)
+        {
+            LayoutMismatchA = a.LayoutMismatch,
+            LayoutMismatchB = b.LayoutMismatch,
+        };
+    }
+
+    // "forgotten transpose in B's file: the kernel is stored [8, 4] = [units, in], …. Read as it is laid out, the weight is A's."
+    private static IEnumerable<PortFinding> LayoutMismatch(StoredLayer layer, string side, WeightMatch match, string at, string label, int index)
+    {
+        if (layer.LayoutMismatch is not string mismatch)
+        {
+            yield break;
+        }
+
+        const string Suffix = ": a forgotten transpose";
+        string why = mismatch.EndsWith(Suffix, StringComparison.Ordinal) ? mismatch[..^Suffix.Length] : mismatch;
+        string other = side == "A" ? "B" : "A";
+        string values = match switch
+        {
+            WeightMatch.Direct => $"the weight is {other}'s",
+            WeightMatch.Transposed => $"it is {other}'s transposed besides",
+            _ => $"it differs from {other}'s besides",
+        };
+        yield return new(PortMistakeKind.ForgottenTranspose, index, label, $"{at}: forgotten transpose in {side}'s file: {why}. Read as it is laid out, {values}.");
     }
 
     public static string Shape(CanonicalKernel kernel) => StoredTensor.Format(kernel.Shape);

@@ -8,8 +8,8 @@ namespace DenseLinear.Porting;
 /// <param name="NameB">The layer's name in B.</param>
 /// <param name="WeightPathA">Where A stores the weight (<c>fc1.weight</c>).</param>
 /// <param name="WeightPathB">Where B stores it (<c>layers/dense/vars/0</c>).</param>
-/// <param name="KernelShapeA">A's weight as a kernel K [in, out].</param>
-/// <param name="KernelShapeB">B's weight as a kernel K [in, out].</param>
+/// <param name="KernelShapeA">A's weight as a kernel K [in, out], read in the layout it has (see <see cref="LayoutMismatchA"/>).</param>
+/// <param name="KernelShapeB">B's weight as a kernel K [in, out], read in the layout it has (see <see cref="LayoutMismatchB"/>).</param>
 /// <param name="WeightDTypeA">A's weight's stored dtype.</param>
 /// <param name="WeightDTypeB">B's weight's stored dtype.</param>
 /// <param name="Weights">Whether K_B is K_A, K_Aᵀ or neither.</param>
@@ -29,4 +29,11 @@ public sealed record LayerComparison(
     WeightMatch Weights,
     BiasMatch Bias,
     Activation? ActivationA,
-    Activation? ActivationB);
+    Activation? ActivationB)
+{
+    /// <summary>Why A's reader found A's weight in the other framework's layout (<see cref="StoredLayer.LayoutMismatch"/>), or <see langword="null"/>.</summary>
+    public string? LayoutMismatchA { get; init; }
+
+    /// <summary>Why B's reader found B's weight in the other framework's layout (<see cref="StoredLayer.LayoutMismatch"/>), or <see langword="null"/>.</summary>
+    public string? LayoutMismatchB { get; init; }
+}

@@ -48,7 +48,7 @@ public static class PortCheck
             layers.Add(LayerClassifier.Compare(i, a.Layers, kernelsA, b.Layers[i], CanonicalKernel.Of(b.Layers[i]), findings, notes));
         }
 
-        notes.AddRange(AssumedActivations(layers));
+        notes.AddRange(AssumedActivations(layers, a.Format, b.Format));
         if (a.Layers.Count != b.Layers.Count)
         {
             StoredLayer extra = (a.Layers.Count > count ? a : b).Layers[count];
@@ -117,20 +117,20 @@ public static class PortCheck
         return ForwardPass.Run(a, b, ForwardPass.Values<T>(input), batch, $"{options.InputLabel ?? "given"}: {input} as {precision}", kernelB, options.Progress);
     }
 
-    // One note per side that lacks activations (a state_dict), listing what the forward pass assumed.
-    private static IEnumerable<string> AssumedActivations(List<LayerComparison> layers)
+    // One note per side that lacks activations (a state_dict, a weights-only Keras file), listing what the forward pass assumed.
+    private static IEnumerable<string> AssumedActivations(List<LayerComparison> layers, ModelFileFormat formatA, ModelFileFormat formatB)
     {
         string Assumed(Activation? activation) => activation is Activation known ? ActivationNames.Of(known) : "linear (neither records it)";
         int[] lackA = [.. layers.Where(layer => layer.ActivationA is null).Select(layer => layer.Index)];
         int[] lackB = [.. layers.Where(layer => layer.ActivationB is null).Select(layer => layer.Index)];
         if (lackA.Length > 0)
         {
-            yield return $"A does not record the activation of layer{(lackA.Length == 1 ? string.Empty : "s")} {string.Join(", ", lackA)} (a PyTorch state_dict does not); the forward pass assumes B's: {string.Join(", ", lackA.Select(i => Assumed(layers[i].ActivationB)))}.";
+            yield return $"A's format, {ModelFileFormatNames.Of(formatA)}, records no activation for layer{(lackA.Length == 1 ? string.Empty : "s")} {string.Join(", ", lackA)}; the forward pass assumes B's: {string.Join(", ", lackA.Select(i => Assumed(layers[i].ActivationB)))}.";
         }
 
         if (lackB.Length > 0)
         {
-            yield return $"B does not record the activation of layer{(lackB.Length == 1 ? string.Empty : "s")} {string.Join(", ", lackB)} (a PyTorch state_dict does not); the forward pass assumes A's: {string.Join(", ", lackB.Select(i => Assumed(layers[i].ActivationA)))}.";
+            yield return $"B's format, {ModelFileFormatNames.Of(formatB)}, records no activation for layer{(lackB.Length == 1 ? string.Empty : "s")} {string.Join(", ", lackB)}; the forward pass assumes A's: {string.Join(", ", lackB.Select(i => Assumed(layers[i].ActivationA)))}.";
         }
     }
 

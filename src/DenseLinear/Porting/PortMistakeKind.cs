@@ -4,8 +4,10 @@ namespace DenseLinear.Porting;
 public enum PortMistakeKind
 {
     /// <summary>
-    /// B's weight is A's in the other convention's layout: B's kernel K [in, out] is A's transposed and not square,
-    /// so the layers' shapes do not chain (a PyTorch W [out, in] stored as a Keras kernel unchanged).
+    /// A weight in the other convention's layout (a PyTorch W [out, in] stored as a Keras kernel unchanged): B's kernel
+    /// K [in, out] is A's transposed and not square, so the layers' shapes do not chain; or a reader found the weight
+    /// stored in the other framework's layout (<see cref="IO.StoredLayer.LayoutMismatch"/>: the bias, the Keras
+    /// <c>units</c> or the chain say so), and the weights were compared in the layout they have.
     /// </summary>
     ForgottenTranspose,
 
