@@ -17,6 +17,13 @@ internal static class CompareCommand
         var input = new Option<string?>("--input") { Description = "A .npy of inputs [batch, in] for the forward pass (default: generated)." };
         var batch = new Option<int>("--batch") { Description = "Rows to generate when there is no --input.", DefaultValueFactory = _ => 16 };
         var seed = new Option<int>("--seed") { Description = "The seed of the generated inputs, uniform in [-1, 1].", DefaultValueFactory = _ => 0 };
+        batch.Validators.Add(value =>
+        {
+            if (value.GetValueOrDefault<int>() < 1)
+            {
+                value.AddError($"--batch must be at least 1, got {value.GetValueOrDefault<int>()}.");
+            }
+        });
         var json = new Option<bool>("--json") { Description = "Print the report as JSON (for CI)." };
         var command = new Command("compare", "Compare two models as functions: exit 0 same, 1 different, 2 bad input.") { a, b, input, batch, seed, json };
         command.SetCheckedAction(error, result =>
