@@ -19,9 +19,10 @@ internal static class CompareCommand
         var seed = new Option<int>("--seed") { Description = "The seed of the generated inputs, uniform in [-1, 1].", DefaultValueFactory = _ => 0 };
         batch.Validators.Add(value =>
         {
-            if (value.GetValueOrDefault<int>() < 1)
+            // Only a parsed number is judged here; one that does not parse already has its error.
+            if (value.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out int rows) && rows < 1)
             {
-                value.AddError($"--batch must be at least 1, got {value.GetValueOrDefault<int>()}.");
+                value.AddError($"--batch must be at least 1, got {rows}.");
             }
         });
         var json = new Option<bool>("--json") { Description = "Print the report as JSON (for CI)." };
