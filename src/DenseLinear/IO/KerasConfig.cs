@@ -5,8 +5,9 @@ namespace DenseLinear.IO;
 /// <summary>
 /// Reads the layer list of a Keras <c>Sequential</c> model config: Keras 3's <c>config.json</c>
 /// (<c>{"class_name": "Sequential", "config": {"layers": [...]}}</c>) and Keras 2's <c>model_config</c> attribute (the
-/// same, or <c>"config"</c> being the list itself in Keras ≤ 2.1). Each layer's <c>activation</c> may be a name or a
-/// serialized object whose <c>config</c> is the name.
+/// same, or <c>"config"</c> being the list itself in Keras ≤ 2.1); and of a <c>Functional</c> (Keras 2: <c>Model</c>)
+/// config whose layers form a single chain, each taking the output of the one listed before it. Each layer's
+/// <c>activation</c> may be a name or a serialized object whose <c>config</c> is the name.
 /// </summary>
 internal static class KerasConfig
 {
@@ -29,9 +30,10 @@ internal static class KerasConfig
         {
             JsonElement root = document.RootElement;
             string? className = root.ValueKind == JsonValueKind.Object ? StringOf(root, "class_name") : null;
-            if (className != "Sequential")
+            bool functional = className is "Functional" or "Model";
+            if (className != "Sequential" && !functional)
             {
-                throw new InvalidDataException($"keras: {source} describes a {className ?? "non-model"} model; DenseLinear reads Sequential models (a chain of layers).");
+                throw new InvalidDataException($"keras: {source} describes a {className ?? "non-model"} model; DenseLinear reads Sequential models and Functional ones that are a single chain of layers.");
             }
 
             JsonElement layers = root.TryGetProperty("config", out JsonElement config) && config.ValueKind == JsonValueKind.Object && config.TryGetProperty("layers", out JsonElement list)
@@ -45,7 +47,13 @@ internal static class KerasConfig
             var result = new List<KerasLayerConfig>();
             foreach (JsonElement layer in layers.EnumerateArray())
             {
-                result.Add(LayerOf(layer, result.Count, source));
+                KerasLayerConfig parsed = LayerOf(layer, result.Count, source);
+                if (functional)
+                {
+                    CheckChained(layer, parsed, result.Count == 0 ? null : result[^1], source);
+                }
+
+                result.Add(parsed);
             }
 
             return result;
@@ -71,6 +79,52 @@ internal static class KerasConfig
         }
 
         return new KerasLayerConfig(name, className, units, activation, useBias);
+    }
+
+    // A Functional model is read only when it is a chain: its first layer takes no input, and every other layer takes
+    // exactly one tensor, from the layer listed before it (Keras 3's keras_history, or Keras 2's [name, node, tensor]).
+    private static void CheckChained(JsonElement layer, KerasLayerConfig parsed, KerasLayerConfig? previous, string source)
+    {
+        List<string> inputs = [];
+        int nodes = layer.TryGetProperty("inbound_nodes", out JsonElement inbound) && inbound.ValueKind == JsonValueKind.Array ? inbound.GetArrayLength() : 0;
+        if (nodes > 0)
+        {
+            CollectInputs(inbound, inputs);
+        }
+
+        bool chained = previous is null ? nodes == 0 : nodes == 1 && inputs.Count == 1 && inputs[0] == previous.Name;
+        if (!chained)
+        {
+            throw new InvalidDataException($"keras: {source} is a Functional model that is not a single chain: layer '{parsed.Name}' takes [{string.Join(", ", inputs)}]{(nodes > 1 ? $" in {nodes} calls" : string.Empty)}{(previous is null ? string.Empty : $", not the output of '{previous.Name}' alone")}.");
+        }
+    }
+
+    private static void CollectInputs(JsonElement element, List<string> inputs)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object when element.TryGetProperty("keras_history", out JsonElement history) && history.ValueKind == JsonValueKind.Array
+                && history.GetArrayLength() > 0 && history[0].ValueKind == JsonValueKind.String:
+                inputs.Add(history[0].GetString()!);
+                break;
+            case JsonValueKind.Object:
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    CollectInputs(property.Value, inputs);
+                }
+
+                break;
+            case JsonValueKind.Array when element.GetArrayLength() >= 2 && element[0].ValueKind == JsonValueKind.String && element[1].ValueKind == JsonValueKind.Number:
+                inputs.Add(element[0].GetString()!);
+                break;
+            case JsonValueKind.Array:
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    CollectInputs(item, inputs);
+                }
+
+                break;
+        }
     }
 
     private static string? ActivationName(JsonElement activation, string where) => activation.ValueKind switch

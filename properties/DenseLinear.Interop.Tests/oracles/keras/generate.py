@@ -144,6 +144,23 @@ def sequential(layers, class_name="Sequential"):
             "registered_name": None, "build_config": {"input_shape": [None, 3]}}
 
 
+def functional_layer(entry, inputs, keras2=False):
+    """A layer of a Functional config: its inbound node takes the named layers' outputs (Keras 3 keras_history, or
+    Keras 2's [name, node, tensor, kwargs] lists)."""
+    if keras2:
+        nodes = [[[name, 0, 0, {}] for name in inputs]] if inputs else []
+    else:
+        tensors = [{"class_name": "__keras_tensor__", "config": {"shape": [None, 3], "dtype": "float32", "keras_history": [name, 0, 0]}} for name in inputs]
+        nodes = [{"args": tensors, "kwargs": {}}] if inputs else []
+    return {**entry, "name": entry["config"]["name"], "inbound_nodes": nodes}
+
+
+def functional(layers, keras2=False):
+    """Chains the layers, each taking the one before it, as a Functional (Keras 2: Model) config."""
+    chained = [functional_layer(entry, [] if i == 0 else [layers[i - 1]["config"]["name"]], keras2) for i, entry in enumerate(layers)]
+    return chained
+
+
 def keras3_h5_bytes(config_layers, weights_by_layer):
     """model.weights.h5 for a config: groups by Keras' per-class counters, Dense weights from weights_by_layer."""
     buffer = io.BytesIO()
@@ -196,6 +213,10 @@ def archives(directory, manifest):
     keras_archive(directory, "sequential_deflated.keras", sequential(config_layers), h5, zipfile.ZIP_DEFLATED)
     manifest["files"]["sequential_deflated.keras"] = expected
 
+    # The same layers as a Functional model whose layers form a chain: read as the Sequential is.
+    keras_archive(directory, "functional_chain.keras", sequential(functional(config_layers), "Functional"), h5)
+    manifest["files"]["functional_chain.keras"] = expected
+
     # Every activation DenseLinear computes, float64.
     names = ["linear", "relu", "sigmoid", "tanh", "softmax", "gelu"]
     weights = dense_weights([2, 3, 2, 3, 2, 3, 2], np.float64)
@@ -241,9 +262,11 @@ def legacy_dense(name, kernel, bias):
     return (name, [(f"{name}/kernel:0", kernel)] + ([] if bias is None else [(f"{name}/bias:0", bias)]))
 
 
-def legacy_model_config(layers, list_form=False):
+def legacy_model_config(layers, list_form=False, class_name="Sequential"):
     config = [input_config(3)] + layers
-    return json.dumps({"class_name": "Sequential", "config": config if list_form else {"name": "sequential", "layers": config}})
+    if class_name == "Model":
+        config = functional(config, keras2=True)
+    return json.dumps({"class_name": class_name, "config": config if list_form else {"name": "sequential", "layers": config}})
 
 
 def legacy(directory, manifest):
@@ -256,9 +279,10 @@ def legacy(directory, manifest):
     expected_layers = [layer(n, k, b, a, f"model_weights/{n}/{n}/kernel:0", f"model_weights/{n}/{n}/bias:0")
                        for n, k, b, a in [("dense", k0, b0, "relu"), ("dense_1", k1, b1, "softmax"), ("dense_2", k2, b2, "sigmoid")]]
     others = [{"name": "dropout", "class": "Dropout"}, {"name": "activation", "class": "Activation"}]
-    for name, fixed, list_form in [("legacy_model.h5", True, False), ("legacy_model_vlen.h5", False, True), ("legacy_model_h5_named.keras", True, False)]:
+    for name, fixed, list_form, class_name in [("legacy_model.h5", True, False, "Sequential"), ("legacy_model_vlen.h5", False, True, "Sequential"),
+                                                ("legacy_model_h5_named.keras", True, False, "Sequential"), ("legacy_functional.h5", True, False, "Model")]:
         with h5py.File(os.path.join(directory, name), "w") as f:
-            f.attrs["model_config"] = legacy_model_config(config_layers, list_form)
+            f.attrs["model_config"] = legacy_model_config(config_layers, list_form, class_name)
             f.attrs["keras_version"] = "2.12.0"
             f.attrs["backend"] = "tensorflow"
             f.attrs["training_config"] = json.dumps({"loss": "mse"})
@@ -302,7 +326,12 @@ def refused(directory, manifest):
     base = [input_config(3), dense_config("hidden", 4, "relu", True)]
     archive("refuse_batchnorm.keras", base + [plain_config("BatchNormalization", "bn"), dense_config("out", 2, "linear", True)],
             {"hidden": [k0, b0], "bn": [gamma, gamma, gamma, gamma], "out": [k1, b1]}, "layer 'bn' (BatchNormalization) has 4 weights")
-    archive("refuse_functional.keras", base, {"hidden": [k0, b0]}, "describes a Functional model", "Functional")
+    # A Functional model that branches: both Dense layers read the input.
+    branch = [functional_layer(input_config(3), []), functional_layer(dense_config("hidden", 4, "relu", True), ["input_layer"]),
+              functional_layer(dense_config("side", 4, "relu", True), ["input_layer"])]
+    archive("refuse_functional.keras", branch, {"hidden": [k0, b0], "side": [k0, b0]},
+            "is a Functional model that is not a single chain: layer 'side' takes [input_layer]", "Functional")
+    archive("refuse_model_class.keras", base, {"hidden": [k0, b0]}, "describes a Subclassed model", "Subclassed")
     archive("refuse_swish.keras", [input_config(3), dense_config("hidden", 4, "swish", True)], {"hidden": [k0, b0]}, "uses the activation 'swish'")
     archive("refuse_units.keras", [input_config(3), dense_config("hidden", 5, "relu", True)], {"hidden": [k0, b0]}, "is configured with units=5")
     archive("refuse_use_bias.keras", [input_config(3), dense_config("hidden", 4, "relu", False)], {"hidden": [k0, b0]}, "use_bias=False")
