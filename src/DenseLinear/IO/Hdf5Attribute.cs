@@ -1,13 +1,10 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace DenseLinear.IO;
 
 /// <summary>An attribute of an HDF5 object: its name, datatype, dataspace and the byte range of its data.</summary>
 internal sealed record Hdf5Attribute(string Name, Hdf5Datatype Datatype, Hdf5Dataspace Dataspace, long DataOffset, int DataLength)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
-
     /// <summary>The attributes of <paramref name="owner"/> by name, from its attribute messages.</summary>
     /// <exception cref="InvalidDataException">A message is malformed, shared, or the attributes are in dense storage.</exception>
     public static Dictionary<string, Hdf5Attribute> Of(Hdf5Node owner)
@@ -69,15 +66,7 @@ internal sealed record Hdf5Attribute(string Name, Hdf5Datatype Datatype, Hdf5Dat
 
         ReadOnlySpan<byte> nameBytes = data.Slice(nameAt, nameSize);
         int end = nameBytes.IndexOf((byte)0);
-        string name;
-        try
-        {
-            name = StrictUtf8.GetString(end >= 0 ? nameBytes[..end] : nameBytes);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new InvalidDataException($"hdf5: the name of {where} at byte {offset} is not UTF-8.", e);
-        }
+        string name = Hdf5File.Utf8(end >= 0 ? nameBytes[..end] : nameBytes, $"the name of {where} at byte {offset}");
 
         return new Hdf5Attribute(
             name,

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 
 namespace DenseLinear.IO;
 
@@ -18,6 +19,7 @@ internal sealed class Hdf5File
     public const ulong Undefined = ulong.MaxValue;
 
     private const int MaximumContinuations = 4096;
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
     private readonly byte[] bytes;
     private readonly long baseAddress;
     private readonly Dictionary<long, List<Hdf5Message>> headers = [];
@@ -82,6 +84,20 @@ internal sealed class Hdf5File
         offset >= 0 && length >= 0 && length <= bytes.Length - offset
             ? bytes.AsSpan((int)offset, (int)length)
             : throw new InvalidDataException($"hdf5: {what} ({length} bytes at byte {offset}) runs past the end of the {bytes.Length}-byte file.");
+
+    /// <summary>Strict UTF-8 text: the file's names and strings.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not UTF-8; the message names <paramref name="what"/>.</exception>
+    public static string Utf8(ReadOnlySpan<byte> bytes, string what)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InvalidDataException($"hdf5: {what} is not UTF-8.", e);
+        }
+    }
 
     /// <summary>The messages of the object header at <paramref name="address"/> (absolute), continuations followed.</summary>
     public List<Hdf5Message> Messages(long address, string what)

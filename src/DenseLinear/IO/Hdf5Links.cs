@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace DenseLinear.IO;
 
@@ -11,7 +10,6 @@ namespace DenseLinear.IO;
 internal static class Hdf5Links
 {
     private const int MaximumDepth = 32;
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
     /// <summary>The members in the file's order: by name for a symbol table, by message order for links.</summary>
     /// <exception cref="InvalidDataException">A structure is malformed or of a kind not read, or a name repeats.</exception>
@@ -188,15 +186,5 @@ internal static class Hdf5Links
         }
     }
 
-    private static string Decode(ReadOnlySpan<byte> name, Hdf5Node group)
-    {
-        try
-        {
-            return StrictUtf8.GetString(name);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new InvalidDataException($"hdf5: a member name of '{group.Path}' is not UTF-8.", e);
-        }
-    }
+    private static string Decode(ReadOnlySpan<byte> name, Hdf5Node group) => Hdf5File.Utf8(name, $"a member name of '{group.Path}'");
 }

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace DenseLinear.IO;
 
@@ -20,7 +19,6 @@ namespace DenseLinear.IO;
 /// </remarks>
 internal sealed class Hdf5Objects
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
     private readonly Hdf5File file;
     private readonly Dictionary<long, List<(string Name, long Address)>> members = [];
     private readonly Dictionary<long, Dictionary<int, (long Offset, long Length)>> globalHeaps = [];
@@ -277,17 +275,7 @@ internal sealed class Hdf5Objects
         _ => element.TrimEnd((byte)' '),
     };
 
-    private static string Text(ReadOnlySpan<byte> bytes, string what)
-    {
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new InvalidDataException($"hdf5: {what} holds a string that is not UTF-8.", e);
-        }
-    }
+    private static string Text(ReadOnlySpan<byte> bytes, string what) => Hdf5File.Utf8(bytes, $"a string of {what}");
 
     // A variable-length string is its length (4 bytes), the global heap collection's address (8) and the object's index
     // (4). A collection: 'GCOL', version 1, 3 reserved bytes, its size (8), then objects: index (2), reference count

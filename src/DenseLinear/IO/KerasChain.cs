@@ -60,16 +60,7 @@ internal sealed class KerasChain(string source)
             throw new InvalidDataException($"keras: {source} holds no Dense layers.");
         }
 
-        List<StoredLayer> dense = LayoutEvidence.Decide(layers, WeightLayout.InOut);
-        for (int i = 1; i < dense.Count; i++)
-        {
-            if (dense[i - 1].OutFeatures != dense[i].InFeatures)
-            {
-                throw new InvalidDataException($"keras: {source}: layer '{dense[i].Name}' takes {dense[i].InFeatures} features but '{dense[i - 1].Name}' before it gives {dense[i - 1].OutFeatures}.");
-            }
-        }
-
-        return new StoredModel(format, dense, others);
+        return new StoredModel(format, LayoutEvidence.DecideChain(layers, WeightLayout.InOut, $"keras: {source}: layer "), others);
     }
 
     private Activation Parse(string? activationName, string layer) =>

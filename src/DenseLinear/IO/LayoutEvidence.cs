@@ -17,6 +17,26 @@ namespace DenseLinear.IO;
 /// </remarks>
 internal static class LayoutEvidence
 {
+    /// <summary>The layers of a model file, each in the layout the evidence decides, checked to chain.</summary>
+    /// <param name="entries">The layers as read, in model order.</param>
+    /// <param name="convention">The file format's layout.</param>
+    /// <param name="layerWord">How a message names a layer, before its quoted name: <c>Layer </c>, <c>keras: model.keras: layer </c>.</param>
+    /// <exception cref="InvalidDataException">A layer takes other than the previous layer's output features.</exception>
+    public static List<StoredLayer> DecideChain(IReadOnlyList<DenseLayerEntry> entries, WeightLayout convention, string layerWord)
+    {
+        List<StoredLayer> layers = Decide(entries, convention);
+        for (int i = 1; i < layers.Count; i++)
+        {
+            if (layers[i - 1].OutFeatures != layers[i].InFeatures)
+            {
+                throw new InvalidDataException($"{layerWord}'{layers[i].Name}' takes {layers[i].InFeatures} features but '{layers[i - 1].Name}' before it gives {layers[i - 1].OutFeatures}.");
+            }
+        }
+
+        return layers;
+    }
+
+    /// <summary>The layers, each in the layout the evidence decides; whether they chain is the caller's to check.</summary>
     public static List<StoredLayer> Decide(IReadOnlyList<DenseLayerEntry> entries, WeightLayout convention)
     {
         int count = entries.Count;

@@ -58,15 +58,7 @@ internal static class PyTorchStateDicts
         }
 
         // A weight stored [in, out] (Keras' layout) is kept and named as the forgotten transpose it is, when the file shows it.
-        List<StoredLayer> layers = LayoutEvidence.Decide(entries, WeightLayout.OutIn);
-        for (int i = 1; i < layers.Count; i++)
-        {
-            if (layers[i - 1].OutFeatures != layers[i].InFeatures)
-            {
-                throw new InvalidDataException($"Layer '{layers[i].Name}' takes {layers[i].InFeatures} features but '{layers[i - 1].Name}' before it gives {layers[i - 1].OutFeatures}.");
-            }
-        }
-
+        List<StoredLayer> layers = LayoutEvidence.DecideChain(entries, WeightLayout.OutIn, "Layer ");
         return new StoredModel(format, layers, notes: notes);
     }
 
