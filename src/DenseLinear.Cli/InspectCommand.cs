@@ -86,16 +86,14 @@ internal static class InspectCommand
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + Environment.NewLine;
     }
 
-    public static string Tensor(StoredTensor tensor) => $"{DTypeName(tensor.DType)} [{string.Join(", ", tensor.Shape.ToArray())}]";
-
-    public static string DTypeName(TensorDType dtype) => dtype.ToString().ToLowerInvariant();
+    public static string Tensor(StoredTensor tensor) => $"{TensorDTypeNames.Of(tensor.DType)} [{string.Join(", ", tensor.Shape.ToArray())}]";
 
     public static string Activation(Activation? activation) => activation is Activation a ? ActivationNames.Of(a) : "not recorded";
 
     private static JsonObject TensorJson(string path, StoredTensor tensor) => new()
     {
         ["path"] = path,
-        ["dtype"] = DTypeName(tensor.DType),
+        ["dtype"] = TensorDTypeNames.Of(tensor.DType),
         ["shape"] = new JsonArray([.. tensor.Shape.ToArray().Select(d => (JsonNode?)JsonValue.Create(d))]),
     };
 }

@@ -67,9 +67,11 @@ internal static class KerasWriter
     private static H5Dataset Dataset(StoredTensor tensor)
     {
         ulong[] dimensions = [.. tensor.Shape.ToArray().Select(dimension => (ulong)dimension)];
-        object values = tensor.DType == TensorDType.BFloat16 ? tensor.ConvertTo(TensorDType.Float32).RawValues : tensor.RawValues;
+        object values = tensor.ConvertTo(WrittenDType(tensor)).RawValues;
         return new H5Dataset(values, fileDims: dimensions);
     }
+
+    private static TensorDType WrittenDType(StoredTensor tensor) => tensor.DType == TensorDType.BFloat16 ? TensorDType.Float32 : tensor.DType;
 
     private static void CheckNames(StoredModel keras)
     {
@@ -118,7 +120,7 @@ internal static class KerasWriter
                 json.WriteStartObject("config");
                 json.WriteString("name", layer.Name);
                 json.WriteBoolean("trainable", true);
-                json.WriteString("dtype", layer.Weight.DType == TensorDType.Float64 ? "float64" : layer.Weight.DType == TensorDType.Float16 ? "float16" : "float32");
+                json.WriteString("dtype", TensorDTypeNames.Of(WrittenDType(layer.Weight)));
                 json.WriteNumber("units", layer.OutFeatures);
                 json.WriteString("activation", ActivationNames.Of(layer.Activation ?? Activation.Linear));
                 json.WriteBoolean("use_bias", layer.Bias is not null);

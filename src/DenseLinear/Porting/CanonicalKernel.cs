@@ -63,17 +63,5 @@ internal sealed class CanonicalKernel
         Rows == other.Columns && Columns == other.Rows && SameBits(Values, other.Transposed().Values);
 
     /// <summary>The kernel transposed.</summary>
-    public CanonicalKernel Transposed()
-    {
-        double[] transposed = new double[Values.Length];
-        for (int r = 0; r < Rows; r++)
-        {
-            for (int c = 0; c < Columns; c++)
-            {
-                transposed[(c * Rows) + r] = Values[(r * Columns) + c];
-            }
-        }
-
-        return new CanonicalKernel(Columns, Rows, transposed);
-    }
+    public CanonicalKernel Transposed() => new(Columns, Rows, RowMajor.Transpose(Values, Rows, Columns));
 }

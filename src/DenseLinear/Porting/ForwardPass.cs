@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Numerics.Tensors;
 using DenseLinear.Accuracy;
 using DenseLinear.IO;
 using DenseLinear.Kernels;
@@ -35,15 +36,17 @@ internal static class ForwardPass
             }
 
             int k = checked((int)width), n = checked((int)la.OutFeatures);
-            T[] yA = Affine(NaiveKernel<T>.Instance, x, la, batch, k, n);
+            LayerValues<T> valuesA = LayerValues<T>.Of(la);
+            T[] yA = Affine(NaiveKernel<T>.Instance, x, valuesA, batch, k, n);
             if (lb.InFeatures != width || lb.OutFeatures != la.OutFeatures)
             {
                 results.Add(NotRun(i, label, $"B's layer maps {lb.InFeatures} features to {lb.OutFeatures} (K [{lb.InFeatures}, {lb.OutFeatures}]) but the shared input is [{batch}, {k}] and A's output [{batch}, {n}]", activationA, activationB));
             }
             else
             {
-                T[] yB = Affine(kernelB, x, lb, batch, k, n);
-                results.Add(Compare(i, label, x, yA, yB, la, lb, batch, k, n, activationA, activationB));
+                LayerValues<T> valuesB = LayerValues<T>.Of(lb);
+                T[] yB = Affine(kernelB, x, valuesB, batch, k, n);
+                results.Add(Compare(i, label, x, yA, yB, valuesA, valuesB, batch, k, n, activationA, activationB));
             }
 
             ActivationFunctions.Apply(activationA, yA.AsSpan(), n);
@@ -54,8 +57,7 @@ internal static class ForwardPass
             }
         }
 
-        string precision = typeof(T) == typeof(double) ? "float64" : "float32";
-        return new ForwardPassReport(precision, batch, inputLabel, results);
+        return new ForwardPassReport(TensorDTypeNames.Of(StoredTensor.DTypeOf<T>()), batch, inputLabel, results);
     }
 
     /// <summary>A stored tensor's values in <typeparamref name="T"/>: 16-bit and float widen exactly, double rounds to float.</summary>
@@ -67,24 +69,16 @@ internal static class ForwardPass
         new(index, label, false, reason, 0, double.NaN, -1, -1, double.NaN, double.NaN, double.NaN, activationA, activationB, double.NaN);
 
     // y = x·K + b in T: the kernel's k-term sum, then the bias added once (a (k + 1)-term sum).
-    private static T[] Affine<T>(IMatMulKernel<T> kernel, T[] x, StoredLayer layer, int m, int k, int n)
+    private static T[] Affine<T>(IMatMulKernel<T> kernel, T[] x, LayerValues<T> layer, int m, int k, int n)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T[] y = new T[m * n];
-        kernel.Multiply(x, Values<T>(layer.Weight), y, m, k, n, layer.Layout);
-        if (layer.Bias is not null)
-        {
-            T[] bias = Values<T>(layer.Bias);
-            for (int i = 0; i < y.Length; i++)
-            {
-                y[i] += bias[i % n];
-            }
-        }
-
+        kernel.Multiply(x, layer.Weight, y, m, k, n, layer.Layout);
+        AffineParameters<T>.AddToEveryRow(y, layer.Bias);
         return y;
     }
 
-    private static ForwardLayerResult Compare<T>(int index, string label, T[] x, T[] yA, T[] yB, StoredLayer la, StoredLayer lb, int m, int k, int n, Activation activationA, Activation activationB)
+    private static ForwardLayerResult Compare<T>(int index, string label, T[] x, T[] yA, T[] yB, LayerValues<T> la, LayerValues<T> lb, int m, int k, int n, Activation activationA, Activation activationB)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ExactReference<T> referenceA = Reference(x, la, m, k, n), referenceB = Reference(x, lb, m, k, n);
@@ -107,9 +101,9 @@ internal static class ForwardPass
             double.CreateChecked(yA[worstIndex]), double.CreateChecked(yB[worstIndex]), bounds[worstIndex], activationA, activationB, activationRatio);
     }
 
-    private static ExactReference<T> Reference<T>(T[] x, StoredLayer layer, int m, int k, int n)
+    private static ExactReference<T> Reference<T>(T[] x, LayerValues<T> layer, int m, int k, int n)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        ExactReference<T>.Multiply(x, Values<T>(layer.Weight), m, k, n, layer.Layout, layer.Bias is null ? default : Values<T>(layer.Bias));
+        ExactReference<T>.Multiply(x, layer.Weight, m, k, n, layer.Layout, layer.Bias);
 
     // |a − b| / bound, 0 for equal values (infinities of one sign, NaNs), ∞ for a non-finite value the other lacks.
     private static double Ratio(double a, double b, double bound)
@@ -135,7 +129,7 @@ internal static class ForwardPass
             double rowBound = 0, spread = 0;
             if (activationA == Activation.Softmax)
             {
-                rowBound = bounds.AsSpan(start, n).ToArray().Max();
+                rowBound = TensorPrimitives.Max<double>(bounds.AsSpan(start, n));
                 spread = Math.Max(Spread(yA.AsSpan(start, n)), Spread(yB.AsSpan(start, n)));
             }
 

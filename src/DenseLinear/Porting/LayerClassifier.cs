@@ -16,7 +16,7 @@ internal static class LayerClassifier
         string at = $"Layer {index} {label}";
         if (a.Weight.DType != b.Weight.DType)
         {
-            notes.Add($"{at}: the weight is {Name(a.Weight.DType)} in A and {Name(b.Weight.DType)} in B; compared as values widened to double.");
+            notes.Add($"{at}: the weight is {TensorDTypeNames.Of(a.Weight.DType)} in A and {TensorDTypeNames.Of(b.Weight.DType)} in B; compared as values widened to double.");
         }
 
         WeightMatch match = kb.SameAs(ka) ? WeightMatch.Direct : kb.IsTransposeOf(ka) ? WeightMatch.Transposed : WeightMatch.Neither;
@@ -77,15 +77,6 @@ internal static class LayerClassifier
     }
 
     public static string Shape(CanonicalKernel kernel) => StoredTensor.Format(kernel.Shape);
-
-    public static string Name(TensorDType dtype) => dtype switch
-    {
-        TensorDType.Float32 => "float32",
-        TensorDType.Float64 => "float64",
-        TensorDType.Float16 => "float16",
-        TensorDType.BFloat16 => "bfloat16",
-        _ => dtype.ToString(),
-    };
 
     // A reshape of W [out, in] to [in, out] (or of K back): the same shape as the right kernel, the flat order of its transpose.
     private static bool IsReshaped(CanonicalKernel ka, CanonicalKernel kb) =>

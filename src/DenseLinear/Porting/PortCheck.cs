@@ -108,7 +108,7 @@ public static class PortCheck
             throw new ArgumentException($"The input {options.InputLabel ?? "tensor"} is {input}: it has no rows.", nameof(options));
         }
 
-        string precision = typeof(T) == typeof(double) ? "float64" : "float32";
+        string precision = TensorDTypeNames.Of(StoredTensor.DTypeOf<T>());
         if (input.DType == TensorDType.Float64 && typeof(T) == typeof(float))
         {
             notes.Add("The input is float64 and the models float32 (or 16-bit): the input was rounded to float32.");

@@ -20,7 +20,7 @@ internal static class PortReportText
         foreach (LayerComparison layer in report.Layers)
         {
             text.AppendLine($"  {layer.Index}  {layer.NameA} ({layer.WeightPathA}) / {layer.NameB} ({layer.WeightPathB})");
-            text.AppendLine($"     K {Shape(layer.KernelShapeA)} {LayerClassifier.Name(layer.WeightDTypeA)}{Stored(layer.LayoutMismatchA)} / K {Shape(layer.KernelShapeB)} {LayerClassifier.Name(layer.WeightDTypeB)}{Stored(layer.LayoutMismatchB)}: {Weights(layer.Weights)}; bias {Bias(layer.Bias)}; activation {Activation(layer.ActivationA)} / {Activation(layer.ActivationB)}");
+            text.AppendLine($"     K {Shape(layer.KernelShapeA)} {TensorDTypeNames.Of(layer.WeightDTypeA)}{Stored(layer.LayoutMismatchA)} / K {Shape(layer.KernelShapeB)} {TensorDTypeNames.Of(layer.WeightDTypeB)}{Stored(layer.LayoutMismatchB)}: {Weights(layer.Weights)}; bias {Bias(layer.Bias)}; activation {Activation(layer.ActivationA)} / {Activation(layer.ActivationB)}");
         }
 
         if (report.Findings.Count > 0)
